@@ -1,0 +1,39 @@
+#include <cstdio>
+
+#include "cli/command.h"
+
+namespace dyad::cli {
+
+void InputFlags::AddTo(CLI::App* app) {
+  app->add_option("inputs", inputs, "Files, folders (read recursively) or - for standard input")
+      ->required();
+  app->add_option("--input-format", format, "auto|text|jsonl|html (auto: by file extension)")
+      ->capture_default_str();
+  app->add_option("--text-field", text_fields, "JSONL field(s) holding the body, tried in order");
+  app->add_option("--date-field", date_fields, "JSONL field(s) holding the publication date");
+  app->add_option("--id-field", id_fields, "JSONL field(s) holding the article id");
+  app->add_option("--title-field", title_fields, "JSONL field(s) holding the title");
+}
+
+Result<ReadOptions> InputFlags::ToOptions() const {
+  ReadOptions o;
+  if (format == "auto") o.format = InputFormat::kAuto;
+  else if (format == "text") o.format = InputFormat::kText;
+  else if (format == "jsonl") o.format = InputFormat::kJsonl;
+  else if (format == "html") o.format = InputFormat::kHtml;
+  else
+    return Status::InvalidArgument("unknown --input-format '" + format +
+                                   "'; use auto, text, jsonl or html");
+  if (!text_fields.empty()) o.text_fields = text_fields;
+  if (!date_fields.empty()) o.date_fields = date_fields;
+  if (!id_fields.empty()) o.id_fields = id_fields;
+  if (!title_fields.empty()) o.title_fields = title_fields;
+  return o;
+}
+
+void RejectReporter::Report(const Reject& r) {
+  (r.fatal ? fatal_ : warnings_)++;
+  std::fprintf(stderr, "dyad: %s%s\n", r.fatal ? "" : "warning: ", r.ToString().c_str());
+}
+
+}  // namespace dyad::cli
