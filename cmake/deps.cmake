@@ -10,6 +10,9 @@ pkg_check_modules(ICU REQUIRED IMPORTED_TARGET icu-uc icu-i18n)
 pkg_check_modules(RE2 REQUIRED IMPORTED_TARGET re2)
 pkg_check_modules(GUMBO REQUIRED IMPORTED_TARGET gumbo)
 pkg_check_modules(ZSTD REQUIRED IMPORTED_TARGET libzstd)
+# English irregular forms and lemma lists for the text stage's lemmatizer (wordnet-base).
+find_path(DYAD_WORDNET_DIR verb.exc PATHS /usr/share/wordnet NO_DEFAULT_PATH REQUIRED
+          DOC "WordNet 3.0 data folder (Debian package wordnet-base)")
 if(DYAD_BUILD_TESTS)
   find_package(GTest REQUIRED)
 endif()

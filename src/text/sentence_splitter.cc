@@ -1,0 +1,315 @@
+// Sentence boundaries over the tokens of the normalized text.
+//
+// A boundary follows '.', '?', '!' or an ellipsis (with any closing quotes or
+// brackets glued to it), unless the next token shows the sentence goes on
+// (lowercase word, comma, a number after "Feb."); an abbreviation ends a
+// sentence only when the next word is a common sentence starter ("in the U.S.
+// The ..."). Line structure: a blank line always ends a sentence; a single
+// line break does too (titles, list items), except in hard-wrapped text and
+// where the line plainly continues (a lowercase next line after a comma).
+#include "text/sentence_splitter.h"
+
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <unordered_set>
+
+#include "dyad/text.h"
+#include "text/normalize.h"
+#include "text/tokenizer.h"
+
+namespace dyad::text {
+namespace {
+
+bool IsUpperStart(std::string_view t) {
+  if (t.empty()) return false;
+  const auto b = static_cast<unsigned char>(t[0]);
+  if (b < 0x80) return b >= 'A' && b <= 'Z';
+  return true;  // non-ASCII letters: treated as capitalized (names), lowercase is checked below
+}
+
+bool IsLowerStart(std::string_view t) {
+  if (t.empty()) return false;
+  const auto b = static_cast<unsigned char>(t[0]);
+  return b >= 'a' && b <= 'z';
+}
+
+bool IsDigitStart(std::string_view t) { return !t.empty() && t[0] >= '0' && t[0] <= '9'; }
+
+// Capitalized words that commonly open an English news sentence; after an
+// abbreviation that may end a sentence ("U.S.", "Inc.", "etc.") they decide.
+const std::unordered_set<std::string_view>& Starters() {
+  static const auto* set = new std::unordered_set<std::string_view>{
+      "The",       "A",       "An",          "He",          "She",       "It",        "They",
+      "We",        "I",       "You",         "This",        "That",      "These",     "Those",
+      "There",     "Here",    "But",         "And",         "Or",        "So",        "Yet",
+      "In",        "On",      "At",          "For",         "As",        "If",        "When",
+      "While",     "After",   "Before",      "However",     "Meanwhile", "Still",     "Its",
+      "His",       "Her",     "Their",       "Our",         "My",        "Your",      "Some",
+      "Many",      "Most",    "Several",     "Few",         "No",        "Not",       "One",
+      "Both",      "Each",    "Every",       "All",         "Other",     "Also",      "Such",
+      "What",      "Why",     "How",         "Who",         "Where",     "Which",     "Last",
+      "Earlier",   "Later",   "Since",       "Although",    "Though",    "Because",   "According",
+      "Under",     "With",    "Without",     "By",          "From",      "Among",     "During",
+      "Despite",   "Until",   "Then",        "Now",         "Today",     "Yesterday", "Mr.",
+      "Mrs.",      "Ms.",     "Dr.",         "Officials",   "Police",    "Analysts",  "Shares",
+      "Prices",    "Sales",   "Investors",   "Negotiators", "Witnesses", "Residents", "Protesters",
+      "Troops",    "Rebels",  "Authorities", "Is",          "Are",       "Was",       "Were",
+      "Do",        "Does",    "Did",         "Can",         "Could",     "Will",      "Would",
+      "Should",    "Thanks",  "Please",      "Let",         "Just",      "Even",      "Only",
+      "More",      "Overall", "Instead",     "Otherwise",   "Indeed",    "Similarly", "Separately",
+      "Elsewhere", "Asked",   "Speaking",    "Following",   "Given",     "To",        "Hi",
+      "Thank"};
+  return *set;
+}
+
+// A rule line of one repeated character: "=====", "*****", "-----".
+bool IsSeparator(std::string_view t) {
+  if (t.size() < 3 || t[1] != t[0]) return false;
+  const char c = t[0];
+  if (c != '=' && c != '*' && c != '_' && c != '~' && c != '#' && c != '+' && c != '-')
+    return false;
+  return t.find_first_not_of(c) == std::string_view::npos;
+}
+
+bool IsCloser(std::string_view t) {
+  return t == "\"" || t == "'" || t == ")" || t == "]" || t == "}" || t == "''";
+}
+
+bool IsBullet(std::string_view t) {
+  if (t.size() < 2 || static_cast<unsigned char>(t[0]) < 0xC2) return false;
+  return t == "\xE2\x80\xA2" /* • */ || t == "\xC2\xB7" /* · */ || t == "\xE2\x96\xAA" /* ▪ */ ||
+         t == "\xE2\x96\xBA" /* ► */ || t == "\xE2\x80\xA3" /* ‣ */ ||
+         t == "\xE2\x97\x8F" /* ● */ || t == "\xE2\x97\xA6" /* ◦ */ || t == "\xE2\x96\xA0" /* ■ */;
+}
+
+struct LineInfo {
+  bool wrapped = false;  // hard-wrapped text: single newlines are mostly soft
+  size_t max_len = 0;
+};
+
+// Hard-wrapped text (lines broken near a fixed width, as in old wire copy)
+// has many lines close to the longest one, and the longest is short.
+LineInfo AnalyzeLines(std::string_view s) {
+  LineInfo info;
+  size_t nonempty = 0, pos = 0;
+  std::vector<size_t> lens;
+  while (pos <= s.size()) {
+    size_t nl = s.find('\n', pos);
+    if (nl == std::string_view::npos) nl = s.size();
+    size_t b = pos, e = nl;
+    while (b < e && (s[b] == ' ' || s[b] == '\t')) ++b;
+    while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t')) --e;
+    if (e > b) {
+      ++nonempty;
+      lens.push_back(e - b);
+      info.max_len = std::max(info.max_len, e - b);
+    }
+    pos = nl + 1;
+  }
+  if (nonempty < 4 || info.max_len > 120 || info.max_len < 30) return info;
+  size_t near_max = 0;
+  for (size_t l : lens) near_max += l * 10 >= info.max_len * 7;
+  info.wrapped = near_max * 2 >= nonempty;
+  return info;
+}
+
+class Splitter {
+ public:
+  Splitter(const NormalizedText& norm, const std::vector<RawToken>& toks, size_t max_tokens)
+      : s_(norm.text()), t_(toks), max_tokens_(std::max<size_t>(max_tokens, 1)) {}
+
+  // Fills `ends` with the index one past the last token of each sentence.
+  void Run(std::vector<size_t>* ends) {
+    ends->clear();
+    const size_t n = t_.size();
+    bool any_newline = false;
+    for (const RawToken& t : t_) any_newline |= t.newlines_before > 0;
+    if (any_newline) lines_ = AnalyzeLines(s_);
+    size_t start = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (i > start && (LineBreakEnds(i) || IsBullet(Text(i)) || IsSeparator(Text(i)) ||
+                        IsSeparator(Text(i - 1)))) {
+        ends->push_back(i);
+        start = i;
+      }
+      if (i + 1 - start >= max_tokens_) {
+        ends->push_back(i + 1);
+        start = i + 1;
+        continue;
+      }
+      if (!IsTerminal(i)) continue;
+      size_t j = i;
+      while (j + 1 < n && t_[j + 1].newlines_before == 0 && !t_[j].space_after &&
+             IsCloser(Text(j + 1))) {
+        ++j;
+      }
+      if (j + 1 - start > max_tokens_) j = start + max_tokens_ - 1;
+      if (BoundaryAfter(i, j)) {
+        ends->push_back(j + 1);
+        start = j + 1;
+        i = j;
+      }
+    }
+    if (start < n) ends->push_back(n);
+  }
+
+ private:
+  std::string_view Text(size_t i) const { return s_.substr(t_[i].nb, t_[i].ne - t_[i].nb); }
+
+  // The last token of an emoticon followed by a space: ":-)", ":)", ";)", ":P".
+  bool IsEmoticonEnd(size_t i) const {
+    if (i == 0 || t_[i].ne - t_[i].nb != 1 || !t_[i].space_after) return false;
+    const std::string_view t = Text(i);
+    if (t != ")" && t != "(" && t != "P" && t != "D" && t != "p") return false;
+    size_t k = i - 1;
+    if (Text(k) == "-" && t_[k].ne == t_[i].nb && k > 0) --k;
+    const std::string_view eyes = Text(k);
+    return (eyes == ":" || eyes == ";") && t_[k].ne <= t_[i].nb && t_[i].nb - t_[k].ne <= 1 &&
+           (k == 0 || t_[k - 1].space_after);
+  }
+
+  bool IsTerminal(size_t i) const {
+    const std::string_view t = Text(i);
+    if (IsEmoticonEnd(i)) return true;
+    if (t_[i].kind != TokenKind::kPunct) {
+      return (t_[i].flags & (kFlagAbbrev | kFlagAcronym)) != 0;
+    }
+    const char c = t[0];
+    return c == '.' || c == '!' || c == '?';
+  }
+
+  // Does a sentence end after token j, given terminal token i (i <= j)?
+  bool BoundaryAfter(size_t i, size_t j) const {
+    const size_t next = j + 1;
+    if (next >= t_.size()) return true;
+    const std::string_view t = Text(i);
+    const std::string_view nt = Text(next);
+    // A line break that ends the sentence is handled by the caller's loop.
+    if (t_[next].newlines_before > 0 && LineBreakEnds(next)) return false;
+    if (nt == "," || nt == ";" || nt == ":" || nt == ")" || nt == "]") return false;
+    // More terminal punctuation follows (". . .", ".?"): the boundary comes after it.
+    if (t_[next].kind == TokenKind::kPunct && (nt[0] == '.' || nt[0] == '?' || nt[0] == '!')) {
+      return false;
+    }
+    const bool quoted = j > i;  // closing quotes or brackets were glued to the terminal
+    // "EY4096.1", "3.Next": a period glued to a number is not an end.
+    if (!t_[j].space_after && IsDigitStart(nt)) return false;
+    if (IsEmoticonEnd(i)) return IsUpperStart(nt);
+    if (t_[i].kind == TokenKind::kPunct) {
+      // "Direct Dial:?" is not a question.
+      if (t[0] == '?' && i > 0 && Text(i - 1) == ":" && t_[i - 1].ne == t_[i].nb) return false;
+      // After a quotation, a lowercase word is the attribution: "'Why?' he asked."
+      if (quoted && IsLowerStart(nt)) return false;
+      if (t[0] == '!' || t[0] == '?') return true;
+      if (t.size() >= 2) return IsUpperStart(nt) || nt == "\"";  // an ellipsis
+      // A list marker "1." at the start of a line is not a sentence.
+      if (i > 0 && t_[i - 1].kind == TokenKind::kNumber && t_[i - 1].ne - t_[i - 1].nb <= 2 &&
+          t_[i - 1].ne == t_[i].nb && (i - 1 == 0 || t_[i - 1].newlines_before > 0)) {
+        return false;
+      }
+      // A period with no space before a lowercase word is a file name or
+      // domain piece ("Newsfeed.com"); with a space, a new (sloppy) sentence.
+      if (IsLowerStart(nt) && !t_[j].space_after) return false;
+      // Reuters instrument codes and domains: "RDSa.L", "PPHN.S", "Newsfeed.Com".
+      if (!t_[j].space_after && t_[next].kind == TokenKind::kWord && nt.size() <= 3) return false;
+      return true;
+    }
+    // An abbreviation or acronym with its period: a lowercase word or a
+    // number after it ("Feb. 3", "Inc. said") continues the sentence.
+    if (IsLowerStart(nt) || IsDigitStart(nt)) return false;
+    if (t_[i].flags & kFlagAbbrev) {
+      const AbbrevClass cls = AbbrevClassOf(t.substr(0, t.size() - 1));
+      if (cls == kAbbrevTitle || cls == kAbbrevNumber) return false;
+    } else if (EqualsIgnoreAsciiCase(t, "e.g.") || EqualsIgnoreAsciiCase(t, "i.e.")) {
+      return false;
+    }
+    std::string_view word = nt;
+    if (nt == "\"" && next + 1 < t_.size()) word = Text(next + 1);
+    return Starters().count(word) > 0;
+  }
+
+  // Does the line break before token i end the sentence?
+  bool LineBreakEnds(size_t i) const {
+    const RawToken& t = t_[i];
+    if (t.newlines_before == 0 || i == 0) return false;
+    if (t.newlines_before >= 2) return true;
+    // Is the break followed by a blank-looking line, a bullet or a list number?
+    const std::string_view nt = Text(i);
+    if (IsBullet(nt) || nt == "*" || nt == "-" || nt == "#") return true;
+    if (t.kind == TokenKind::kNumber && i + 1 < t_.size() &&
+        (Text(i + 1) == "." || Text(i + 1) == ")") && t_[i + 1].nb == t.ne) {
+      return true;
+    }
+    // A single line break surrounded by only spaces and tabs.
+    const std::string_view prev = Text(i - 1);
+    if (lines_.wrapped) {
+      // Soft unless the previous line stopped well short of the wrap width.
+      const size_t nl = s_.rfind('\n', t.nb);
+      size_t line_start = s_.rfind('\n', nl == 0 ? 0 : nl - 1);
+      line_start = (line_start == std::string_view::npos || nl == 0) ? 0 : line_start + 1;
+      const size_t len = nl - line_start;
+      return len * 10 < lines_.max_len * 7;
+    }
+    if (prev == "," || prev == "-" || prev == "(" || prev == "&") return false;
+    if (IsLowerStart(nt) && t_[i - 1].kind == TokenKind::kWord && IsLowerStart(prev)) return false;
+    return true;
+  }
+
+  std::string_view s_;
+  const std::vector<RawToken>& t_;
+  size_t max_tokens_;
+  LineInfo lines_;
+};
+
+}  // namespace
+
+void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                     size_t max_tokens, std::vector<size_t>* ends) {
+  Splitter(norm, tokens, max_tokens).Run(ends);
+}
+
+void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                    const std::vector<size_t>& ends, uint32_t base, bool lemmatize,
+                    std::vector<Sentence>* out) {
+  const std::string_view s(norm.text());
+  size_t start = 0;
+  out->reserve(out->size() + ends.size());
+  for (size_t end : ends) {
+    if (end <= start) continue;
+    Sentence& sent = out->emplace_back();
+    sent.tokens.resize(end - start);
+    for (size_t k = start; k < end; ++k) {
+      MakeToken(norm, tokens[k], base, lemmatize, &sent.tokens[k - start]);
+      const RawToken& rt = tokens[k];
+      sent.text.append(s.data() + rt.nb, rt.ne - rt.nb);
+      if (k + 1 < end && rt.space_after) sent.text.push_back(' ');
+    }
+    sent.begin = sent.tokens.front().begin;
+    sent.end = sent.tokens.back().end;
+    start = end;
+  }
+}
+
+void SplitSentencesInto(std::string_view text, uint32_t base, const TextOptions& options,
+                        std::vector<Sentence>* out) {
+  NormalizedText norm;
+  Normalize(text, &norm);
+  std::vector<RawToken> tokens;
+  TokenizeNormalized(norm, text, &tokens);
+  std::vector<size_t> ends;
+  SplitNormalized(norm, tokens, options.max_sentence_tokens, &ends);
+  BuildSentences(norm, tokens, ends, base, options.lemmatize, out);
+}
+
+}  // namespace dyad::text
+
+namespace dyad {
+
+std::vector<Sentence> SplitSentences(std::string_view text, const TextOptions& options) {
+  std::vector<Sentence> out;
+  text::SplitSentencesInto(text, 0, options, &out);
+  return out;
+}
+
+}  // namespace dyad

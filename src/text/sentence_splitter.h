@@ -1,0 +1,32 @@
+// Sentence splitting over normalized tokens, shared by SplitSentences() and
+// AnalyzeText().
+#ifndef DYAD_TEXT_SENTENCE_SPLITTER_H_
+#define DYAD_TEXT_SENTENCE_SPLITTER_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "dyad/text.h"
+#include "text/normalize.h"
+#include "text/tokenizer.h"
+
+namespace dyad::text {
+
+// Sentence ends as token indexes: sentence k is tokens [ends[k-1], ends[k]).
+// No sentence holds more than `max_tokens` tokens.
+void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                     size_t max_tokens, std::vector<size_t>* ends);
+
+// Appends one Sentence per range of `ends`, with offsets into the original plus `base`.
+void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                    const std::vector<size_t>& ends, uint32_t base, bool lemmatize,
+                    std::vector<Sentence>* out);
+
+// Normalize + tokenize + split + build for `text`, appending to `out`.
+void SplitSentencesInto(std::string_view text, uint32_t base, const TextOptions& options,
+                        std::vector<Sentence>* out);
+
+}  // namespace dyad::text
+
+#endif  // DYAD_TEXT_SENTENCE_SPLITTER_H_
