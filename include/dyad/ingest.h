@@ -46,17 +46,30 @@ Status ReadInputs(const std::vector<std::string>& inputs, const ReadOptions& opt
                   const ArticleVisitor& visitor);
 
 // Single-record parsers, used by ReadInputs, tests and fuzzers. `bytes` may be
-// anything; invalid UTF-8 is repaired (with a non-fatal Reject).
+// anything; invalid UTF-8 is repaired (with a non-fatal Reject). `default_id`
+// is the id of a record that carries none (JSONL: suffixed ":LINE"); when
+// empty, the file name of `where.path` ("stdin" for "-").
+//
+// Text: one article; title, date, outlet, byline and dateline are read from
+// the header block (the short lines before the first paragraph), never from
+// the body. JSONL: one article per line (or per element of a top-level JSON
+// array); a bad line is a fatal Reject naming path:LINE and the rest are
+// kept. HTML: main text of the page (navigation, share blocks, related links,
+// comments, scripts dropped); metadata from <meta>, <title>, <time>.
 void ParseTextArticle(std::string_view bytes, const SourceLocation& where,
-                      const ArticleVisitor& visitor);
+                      const ArticleVisitor& visitor, std::string_view default_id = {});
 void ParseJsonlStream(std::string_view bytes, const SourceLocation& where,
-                      const ReadOptions& options, const ArticleVisitor& visitor);
+                      const ReadOptions& options, const ArticleVisitor& visitor,
+                      std::string_view default_id = {});
 void ParseHtmlArticle(std::string_view bytes, const SourceLocation& where,
-                      const ArticleVisitor& visitor);
+                      const ArticleVisitor& visitor, std::string_view default_id = {});
 
 // Publication-date parsing shared by readers: accepts ISO 8601 and the common
 // news forms ("Tuesday, March 3, 2015", "Jun 12, 2018", "12 June 2018",
-// "Sat Dec 31, 2011 10:07pm EST", "2019/11/04"). Unknown when nothing parses.
+// "Sat Dec 31, 2011 10:07pm EST", "2019/11/04", "20120101", Unix seconds).
+// Unknown when nothing parses, and when anything but date words surrounds the
+// date (so "On May 8, Iran said" is not a date). Precision is what the text
+// gives: "March 2015" is month-precise, "Jun 12" without a year is unknown.
 Date ParsePublicationDate(std::string_view text);
 
 }  // namespace dyad
