@@ -1,0 +1,224 @@
+#include "parse/model.h"
+
+#include <gtest/gtest.h>
+#include <zlib.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "dyad/parse.h"
+#include "parse/parser_model.h"
+#include "parse/tagger.h"
+
+namespace dyad::parse_internal {
+namespace {
+
+// A few sentences of our own, enough to train toy models.
+constexpr char kToy[] =
+    "1\tRebels\trebel\tNOUN\tNNS\tNumber=Plur\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\ttown\ttown\tNOUN\tNN\tNumber=Sing\t2\tobj\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tarmy\tarmy\tNOUN\tNN\tNumber=Sing\t3\tnsubj\t_\t_\n"
+    "3\tshelled\tshell\tVERB\tVBD\tMood=Ind|Tense=Past|VerbForm=Fin\t0\troot\t_\t_\n"
+    "4\trebels\trebel\tNOUN\tNNS\tNumber=Plur\t3\tobj\t_\t_\n"
+    "5\tin\tin\tADP\tIN\t_\t6\tcase\t_\t_\n"
+    "6\tHoms\tHoms\tPROPN\tNNP\tNumber=Sing\t3\tobl\t_\t_\n"
+    "7\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n"
+    "\n"
+    "1\tTalks\ttalk\tNOUN\tNNS\tNumber=Plur\t3\tnsubj:pass\t_\t_\n"
+    "2\twere\tbe\tAUX\tVBD\tMood=Ind|Number=Plur|Tense=Past|VerbForm=Fin\t3\taux:pass\t_\t_\n"
+    "3\theld\thold\tVERB\tVBN\tTense=Past|VerbForm=Part|Voice=Pass\t0\troot\t_\t_\n"
+    "4\tin\tin\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "5\tGeneva\tGeneva\tPROPN\tNNP\tNumber=Sing\t3\tobl\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n";
+
+std::vector<ConlluSentence> Toy() {
+  std::vector<ConlluSentence> s;
+  std::vector<Reject> r;
+  ParseConllu(kToy, "toy", &s, &r);
+  return s;
+}
+
+TrainOptions NoPruning() {
+  TrainOptions o;
+  o.prune_below = 0;
+  return o;
+}
+
+TaggerModel ToyTagger() {
+  auto m = TrainTaggerModel(Toy(), {}, 5, 7, "test", NoPruning());
+  EXPECT_TRUE(m.ok());
+  return std::move(m).value();
+}
+
+ParserModel ToyParser() {
+  std::vector<ConlluSentence> toy = Toy();
+  std::vector<std::string> labels = {"aux:pass", "case", "det",   "nsubj", "nsubj:pass",
+                                     "obj",      "obl",  "punct", "root"};
+  std::vector<ParserExample> ex;
+  for (const auto& s : toy) {
+    ParserExample e;
+    e.n = static_cast<int>(s.words.size());
+    e.input.Reset(e.n);
+    for (int i = 0; i < e.n; ++i) {
+      const auto& w = s.words[i];
+      e.input.Set(i, WordAtom(w.form), TagAtom(w.upos, w.xpos), UposAtom(w.upos));
+      e.gold_heads.push_back(w.head == 0 ? e.n : w.head - 1);
+      e.gold_labels.push_back(
+          static_cast<int>(std::find(labels.begin(), labels.end(), w.deprel) - labels.begin()));
+    }
+    ex.push_back(std::move(e));
+  }
+  auto m = TrainParserModel(labels, 8, ex, {}, 5, 3, NoPruning());
+  EXPECT_TRUE(m.ok());
+  return std::move(m).value();
+}
+
+std::string TempPath(const std::string& name) {
+  return (std::filesystem::temp_directory_path() / ("dyad_model_test_" + name)).string();
+}
+
+// Rewrites header field at `offset` and fixes the header CRC, to fake a
+// well-formed file of another version or kind.
+std::string WithHeaderField(std::string bytes, size_t offset, uint32_t value) {
+  std::memcpy(bytes.data() + offset, &value, 4);
+  uint32_t crc = static_cast<uint32_t>(
+      crc32(crc32(0, Z_NULL, 0), reinterpret_cast<const Bytef*>(bytes.data()), 28));
+  std::memcpy(bytes.data() + 28, &crc, 4);
+  return bytes;
+}
+
+TEST(ModelTest, TaggerRoundTripIsExact) {
+  TaggerModel m = ToyTagger();
+  std::string bytes = m.Serialize();
+  auto back = TaggerModel::Deserialize(bytes, "toy.tagger");
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(back->Serialize(), bytes);
+  EXPECT_EQ(back->classes.size(), m.classes.size());
+  EXPECT_EQ(back->weights.num_entries(), m.weights.num_entries());
+  std::vector<int> a, b;
+  std::vector<std::string_view> words = {"Rebels", "shelled", "the", "town", "."};
+  m.Tag(words, &a);
+  back->Tag(words, &b);
+  EXPECT_EQ(a, b);
+  EXPECT_EQ(back->classes[b[1]].xpos, "VBD");
+  EXPECT_EQ(back->classes[b[3]].upos, "NOUN");
+}
+
+TEST(ModelTest, TrainingIsDeterministic) {
+  EXPECT_EQ(ToyTagger().Serialize(), ToyTagger().Serialize());
+  EXPECT_EQ(ToyParser().Serialize(), ToyParser().Serialize());
+}
+
+TEST(ModelTest, ParserRoundTripThroughPublicApi) {
+  const std::string tp = TempPath("rt.tagger"), pp = TempPath("rt.parser");
+  ASSERT_TRUE(WriteModelFile(tp, ToyTagger().Serialize()).ok());
+  std::string parser_bytes = ToyParser().Serialize();
+  ASSERT_TRUE(WriteModelFile(pp, parser_bytes).ok());
+  auto parser = Parser::LoadFiles(tp, pp);
+  ASSERT_TRUE(parser.ok()) << parser.status().ToString();
+  ParsedSentence out;
+  ASSERT_TRUE((*parser)->Parse({"Rebels", "attacked", "the", "town", "."}, &out).ok());
+  ASSERT_EQ(out.words.size(), 5u);
+  // Training data: the toy parser must reproduce it.
+  EXPECT_EQ(out.words[0].head, 2);
+  EXPECT_EQ(out.words[0].deprel, "nsubj");
+  EXPECT_EQ(out.words[1].head, 0);
+  EXPECT_EQ(out.words[1].deprel, "root");
+  EXPECT_EQ(out.words[3].head, 2);
+  EXPECT_EQ(out.words[3].deprel, "obj");
+  EXPECT_EQ(out.words[1].feats, "Mood=Ind|Tense=Past|VerbForm=Fin");
+  // Exactly one root, whatever the input.
+  ASSERT_TRUE((*parser)->Parse({"in", "in", "in", ".", "Geneva", "the"}, &out).ok());
+  int roots = 0;
+  for (const auto& w : out.words) roots += w.head == 0;
+  EXPECT_EQ(roots, 1);
+  ASSERT_TRUE((*parser)->Parse(std::vector<std::string_view>{}, &out).ok());
+  EXPECT_TRUE(out.words.empty());
+  std::vector<std::string_view> huge(Parser::kMaxWords + 1, "x");
+  EXPECT_EQ((*parser)->Parse(huge, &out).code(), StatusCode::kInvalidArgument);
+  auto again = ParserModel::Deserialize(parser_bytes, "p");
+  ASSERT_TRUE(again.ok());
+  EXPECT_EQ(again->Serialize(), parser_bytes);
+  std::filesystem::remove(tp);
+  std::filesystem::remove(pp);
+}
+
+TEST(ModelTest, TruncatedCorruptedAndWrongFilesAreRejected) {
+  const std::string bytes = ToyTagger().Serialize();
+  auto expect_error = [](Result<TaggerModel> r, StatusCode code, const std::string& what) {
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), code) << r.status().ToString();
+    EXPECT_NE(r.status().message().find("my.tagger"), std::string::npos) << r.status().message();
+    EXPECT_NE(r.status().message().find(what), std::string::npos) << r.status().message();
+  };
+  expect_error(TaggerModel::Deserialize(bytes.substr(0, bytes.size() - 1), "my.tagger"),
+               StatusCode::kCorruption, "truncated");
+  expect_error(TaggerModel::Deserialize(bytes.substr(0, 10), "my.tagger"), StatusCode::kCorruption,
+               "truncated");
+  expect_error(TaggerModel::Deserialize("", "my.tagger"), StatusCode::kCorruption, "retrain");
+  std::string flipped = bytes;
+  flipped[flipped.size() / 2] ^= 0x20;
+  expect_error(TaggerModel::Deserialize(flipped, "my.tagger"), StatusCode::kCorruption, "CRC-32");
+  std::string bad_header = bytes;
+  bad_header[9] ^= 1;
+  expect_error(TaggerModel::Deserialize(bad_header, "my.tagger"), StatusCode::kCorruption,
+               "header is corrupted");
+  std::string magic = bytes;
+  magic[0] = 'X';
+  expect_error(TaggerModel::Deserialize(magic, "my.tagger"), StatusCode::kCorruption,
+               "not a dyad model");
+  expect_error(TaggerModel::Deserialize(WithHeaderField(bytes, 8, 99), "my.tagger"),
+               StatusCode::kUnsupported, "format version 99");
+  expect_error(TaggerModel::Deserialize(WithHeaderField(bytes, 12, 2), "my.tagger"),
+               StatusCode::kInvalidArgument, "is a parser model");
+  expect_error(TaggerModel::Deserialize(ToyParser().Serialize(), "my.tagger"),
+               StatusCode::kInvalidArgument, "expected a tagger model");
+  // A valid container with a garbled payload: caught by payload checks.
+  expect_error(TaggerModel::FromPayload(std::string(64, '\x07'), "my.tagger"),
+               StatusCode::kUnsupported, "feature set version");
+}
+
+TEST(ModelTest, MissingModelFolderSaysWhatToDo) {
+  auto r = Parser::Load("/nonexistent/models");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.status().code(), StatusCode::kNotFound);
+  EXPECT_NE(r.status().message().find("/nonexistent/models"), std::string::npos);
+  EXPECT_NE(r.status().message().find("dyad train"), std::string::npos);
+}
+
+TEST(ModelTest, WeightTableScoresWhatWasStored) {
+  TrainWeights::Quantized q;
+  q.scale = 0.5f;
+  q.keys = {5, 9};
+  q.counts = {2, 1};
+  q.classes = {0, 2, 1};
+  q.weights = {100, -7, 3};
+  auto t = WeightTable::Build(3, q);
+  ASSERT_TRUE(t.ok());
+  uint32_t keys[] = {9, 5, 12345};
+  int32_t scores[3] = {0, 0, 0};
+  t->Score(keys, 3, scores);
+  EXPECT_EQ(scores[0], 100);
+  EXPECT_EQ(scores[1], 3);
+  EXPECT_EQ(scores[2], -7);
+  std::string bytes;
+  t->AppendTo(&bytes);
+  size_t pos = 0;
+  auto back = WeightTable::ReadFrom(bytes, &pos, 3);
+  ASSERT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_EQ(pos, bytes.size());
+  int32_t again[3] = {0, 0, 0};
+  back->Score(keys, 3, again);
+  EXPECT_EQ(std::vector<int32_t>(again, again + 3), std::vector<int32_t>(scores, scores + 3));
+  // Class out of range is refused.
+  pos = 0;
+  EXPECT_FALSE(WeightTable::ReadFrom(bytes, &pos, 2).ok());
+}
+
+}  // namespace
+}  // namespace dyad::parse_internal

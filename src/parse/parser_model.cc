@@ -1,0 +1,321 @@
+#include "parse/parser_model.h"
+
+#include <algorithm>
+#include <limits>
+#include <numeric>
+
+#include "parse/tagger.h"
+
+namespace dyad::parse_internal {
+namespace {
+
+constexpr uint64_t kNoneAtom = 0x3c3c3c3c3c3c3c3cULL;
+constexpr uint64_t kRootWord = 0x7a7a7a7a7a7a7a7aULL;
+constexpr uint64_t kRootTag = 0x6b6b6b6b6b6b6b6bULL;
+
+uint64_t Dist(int a, int b) {
+  int d = b - a;
+  if (d < 0) d = -d;
+  return d <= 4 ? static_cast<uint64_t>(d) : d <= 9 ? 5 : 6;
+}
+
+}  // namespace
+
+uint64_t TagAtom(std::string_view upos, std::string_view xpos) {
+  return HashString(xpos, HashString(upos, 7));
+}
+
+uint64_t WordAtom(std::string_view word) { return HashString(NormalizeWord(word), 2); }
+
+uint64_t UposAtom(std::string_view upos) { return HashString(upos, 9); }
+
+void ParserInput::Reset(int n) {
+  w.assign(n + 1, 0);
+  p.assign(n + 1, 0);
+  u.assign(n + 1, 0);
+  wp.assign(n + 1, 0);
+  Set(n, kRootWord, kRootTag, kRootTag);
+}
+
+void ParserInput::Set(int i, uint64_t word, uint64_t tag, uint64_t upos) {
+  w[i] = word;
+  p[i] = tag;
+  u[i] = upos;
+  wp[i] = Fmix64(word ^ (tag * 0x9E3779B97F4A7C15ULL));
+}
+
+size_t ParserFeatures(const ArcHybridState& s, const ParserInput& in, uint32_t* keys) {
+  const int n = s.n;
+  const int s0 = s.S(0), s1 = s.S(1), s2 = s.S(2);
+  const int b0 = s.b;
+  const int b1 = b0 + 1 <= n ? b0 + 1 : -1;
+  const int b2 = b0 + 2 <= n ? b0 + 2 : -1;
+  auto W = [&](int x) { return x < 0 ? kNoneAtom : in.w[x]; };
+  auto P = [&](int x) { return x < 0 ? kNoneAtom : in.p[x]; };
+  auto WP = [&](int x) { return x < 0 ? kNoneAtom : in.wp[x]; };
+  auto U = [&](int x) { return x < 0 ? kNoneAtom : in.u[x]; };
+  auto L = [&](int x) { return x < 0 || x >= n ? uint64_t{0} : uint64_t(s.labels[x] + 2); };
+  auto l1 = [&](int x) { return x < 0 ? -1 : s.l1[x]; };
+  auto l2 = [&](int x) { return x < 0 ? -1 : s.l2[x]; };
+  auto r1 = [&](int x) { return x < 0 ? -1 : s.r1[x]; };
+  auto r2 = [&](int x) { return x < 0 ? -1 : s.r2[x]; };
+  auto VL = [&](int x) { return x < 0 ? uint64_t{99} : uint64_t(s.nl[x]); };
+  auto VR = [&](int x) { return x < 0 ? uint64_t{99} : uint64_t(s.nr[x]); };
+  auto SL = [&](int x) { return x < 0 ? uint64_t{1} << 63 : s.lset[x]; };
+  auto SR = [&](int x) { return x < 0 ? uint64_t{1} << 63 : s.rset[x]; };
+
+  const int s0l = l1(s0), s0l2 = l2(s0), s0r = r1(s0), s0r2 = r2(s0);
+  const int s1l = l1(s1), s1r = r1(s1), s1r2 = r2(s1);
+  const int b0l = l1(b0), b0l2 = l2(b0);
+  const uint64_t d = s0 >= 0 ? Dist(s0, b0) : 7;
+  const uint64_t d2 = s1 >= 0 ? Dist(s1, s0) : 7;
+
+  size_t k = 0;
+  uint32_t t = 0;  // template id: position in this list is part of the model format
+  auto F = [&](uint64_t a, uint64_t b = 0, uint64_t c = 0) {
+    keys[k++] = FeatureKey(++t, a, b, c);
+  };
+  // clang-format off
+  F(0);  // bias
+  // single words
+  F(WP(s0)); F(W(s0)); F(P(s0));
+  F(WP(b0)); F(W(b0)); F(P(b0));
+  F(WP(b1)); F(W(b1)); F(P(b1));
+  F(WP(b2)); F(W(b2)); F(P(b2));
+  F(WP(s1)); F(W(s1)); F(P(s1));
+  F(P(s2)); F(W(s2));
+  // pairs
+  F(WP(s0), WP(b0)); F(WP(s0), W(b0)); F(W(s0), WP(b0));
+  F(WP(s0), P(b0)); F(P(s0), WP(b0)); F(W(s0), W(b0)); F(P(s0), P(b0));
+  F(P(b0), P(b1));
+  F(P(s1), P(s0)); F(W(s1), W(s0)); F(WP(s1), P(s0)); F(P(s1), WP(s0));
+  F(P(s1), P(b0)); F(W(s1), W(b0));
+  // triples
+  F(P(b0), P(b1), P(b2)); F(P(s0), P(b0), P(b1)); F(P(s1), P(s0), P(b0));
+  F(P(s2), P(s1), P(s0)); F(P(s0), P(s0l), P(b0)); F(P(s0), P(s0r), P(b0));
+  F(P(s0), P(b0), P(b0l)); F(P(s1), P(s1r), P(s0)); F(P(s1), P(s1l), P(s0));
+  F(P(s1), P(s0), P(s0l));
+  // distance
+  F(W(s0), d); F(P(s0), d); F(W(b0), d); F(P(b0), d);
+  F(W(s0), W(b0), d); F(P(s0), P(b0), d);
+  F(P(s1), P(s0), d2); F(W(s1), W(s0), d2);
+  // valency
+  F(W(s0), VR(s0)); F(P(s0), VR(s0)); F(W(s0), VL(s0)); F(P(s0), VL(s0));
+  F(W(b0), VL(b0)); F(P(b0), VL(b0)); F(P(s1), VR(s1)); F(P(s1), VL(s1));
+  // children
+  F(W(s0l)); F(P(s0l)); F(L(s0l)); F(W(s0r)); F(P(s0r)); F(L(s0r));
+  F(W(b0l)); F(P(b0l)); F(L(b0l));
+  F(P(s1l)); F(L(s1l)); F(W(s1r)); F(P(s1r)); F(L(s1r));
+  // second children
+  F(W(s0l2)); F(P(s0l2)); F(L(s0l2)); F(W(s0r2)); F(P(s0r2)); F(L(s0r2));
+  F(W(b0l2)); F(P(b0l2)); F(L(b0l2));
+  F(P(s0), P(s0l), P(s0l2)); F(P(s0), P(s0r), P(s0r2)); F(P(b0), P(b0l), P(b0l2));
+  F(P(s1), P(s1r), P(s1r2));
+  // label sets
+  F(W(s0), SR(s0)); F(P(s0), SR(s0)); F(W(s0), SL(s0)); F(P(s0), SL(s0));
+  F(W(b0), SL(b0)); F(P(b0), SL(b0));
+  // children labels with their head
+  F(P(s0), L(s0l), L(s0r)); F(P(b0), L(b0l), L(b0l2)); F(P(s1), L(s1r), P(s0));
+  // coarse tags, less sparse than the UPOS+XPOS pairs above
+  F(U(s0), U(b0)); F(U(s1), U(s0)); F(U(s0), U(b0), U(b1)); F(U(s1), U(s0), U(b0));
+  F(U(s0), U(s0l), U(s0r)); F(U(b0), U(b0l), d); F(U(s0), W(b0)); F(W(s0), U(b0));
+  F(U(s2), U(s1), U(s0));
+  // clang-format on
+  return k;
+}
+
+void ParserModel::Parse(const ParserInput& in, int n, std::vector<int>* heads,
+                        std::vector<int>* label_ids) const {
+  thread_local ArcHybridState state;
+  thread_local std::vector<int32_t> scores;
+  const int nl = static_cast<int>(labels.size());
+  ArcHybrid sys(nl, root_label);
+  state.Init(n);
+  scores.resize(sys.num_classes());
+  uint32_t keys[kMaxParserFeatures];
+  while (!state.Terminal()) {
+    size_t nk = ParserFeatures(state, in, keys);
+    std::fill(scores.begin(), scores.end(), 0);
+    weights.Score(keys, nk, scores.data());
+    int best = -1;
+    int32_t best_score = std::numeric_limits<int32_t>::min();
+    const bool legal_move[3] = {sys.MoveLegal(state, kShift), sys.MoveLegal(state, kLeft),
+                                sys.MoveLegal(state, kRight)};
+    const bool at_root = state.b == n;
+    for (int c = 0; c < sys.num_classes(); ++c) {
+      Move m = sys.MoveOf(c);
+      if (!legal_move[m]) continue;
+      int lab = sys.LabelOf(c);
+      if (m == kLeft && at_root != (lab == root_label)) continue;
+      if (m == kRight && lab == root_label) continue;
+      if (scores[c] > best_score) {
+        best_score = scores[c];
+        best = c;
+      }
+    }
+    sys.Apply(&state, best);
+  }
+  heads->resize(n);
+  label_ids->resize(n);
+  for (int i = 0; i < n; ++i) {
+    int h = state.heads[i];
+    (*heads)[i] = h == n ? 0 : h + 1;
+    (*label_ids)[i] = state.labels[i];
+  }
+}
+
+std::string ParserModel::Serialize() const {
+  ByteWriter w;
+  w.U32(kParserFeatureVersion);
+  w.U32(static_cast<uint32_t>(labels.size()));
+  for (const auto& l : labels) w.Str(l);
+  w.U32(static_cast<uint32_t>(root_label));
+  weights.AppendTo(&w.bytes());
+  return WrapModel(ModelKind::kParser, w.bytes());
+}
+
+Result<ParserModel> ParserModel::FromPayload(std::string_view payload, std::string_view path) {
+  const std::string where(path);
+  const std::string hint = RetrainHint(ModelKind::kParser);
+  ByteReader r(payload);
+  uint32_t version = 0, n = 0, root = 0;
+  if (!r.U32(&version) || !r.U32(&n)) {
+    return Status::Corruption(where + ": parser model cut short; " + hint);
+  }
+  if (version != kParserFeatureVersion) {
+    return Status::Unsupported(where + ": parser feature set version " + std::to_string(version) +
+                               ", this dyad uses " + std::to_string(kParserFeatureVersion) + "; " +
+                               hint);
+  }
+  // At least root and one other label, so a legal transition always exists.
+  if (n < 2 || n > 1000) {
+    return Status::Corruption(where + ": implausible label count " + std::to_string(n) + "; " +
+                              hint);
+  }
+  ParserModel m;
+  m.labels.resize(n);
+  for (auto& l : m.labels) {
+    if (!r.Str(&l, 64)) return Status::Corruption(where + ": label table cut short; " + hint);
+  }
+  if (!r.U32(&root) || root >= n) {
+    return Status::Corruption(where + ": bad root label index; " + hint);
+  }
+  m.root_label = static_cast<int>(root);
+  size_t pos = r.pos();
+  auto table = WeightTable::ReadFrom(payload, &pos, static_cast<int>(1 + 2 * n));
+  if (!table.ok()) {
+    return Status::Corruption(where + ": " + table.status().message() + "; " + hint);
+  }
+  if (pos != payload.size()) {
+    return Status::Corruption(where + ": " + std::to_string(payload.size() - pos) +
+                              " unexpected bytes after the weights; " + hint);
+  }
+  m.weights = std::move(table).value();
+  return m;
+}
+
+Result<ParserModel> ParserModel::Deserialize(std::string_view file, std::string_view path) {
+  DYAD_ASSIGN_OR_RETURN(std::string_view payload, UnwrapModel(file, ModelKind::kParser, path));
+  return FromPayload(payload, path);
+}
+
+Result<ParserModel> TrainParserModel(const std::vector<std::string>& labels, int root_label,
+                                     const std::vector<ParserExample>& train,
+                                     const ParserDevSet& dev, int epochs, uint64_t seed,
+                                     const TrainOptions& options) {
+  const int nl = static_cast<int>(labels.size());
+  ArcHybrid sys(nl, root_label);
+  const int nc = sys.num_classes();
+  TrainWeights weights(nc);
+  std::vector<float> scores(nc);
+  std::vector<int> costs(nc);
+  ArcHybridState state;
+  uint32_t keys[kMaxParserFeatures];
+  std::vector<size_t> order(train.size());
+  std::iota(order.begin(), order.end(), 0);
+  Rng rng(seed);
+
+  for (int epoch = 1; epoch <= epochs; ++epoch) {
+    rng.Shuffle(&order);
+    TrainProgress p;
+    p.phase = "parser";
+    p.epoch = epoch;
+    p.epochs = epochs;
+    p.total = order.size();
+    // Error exploration (Goldberg & Nivre 2012) from the second epoch on.
+    const double explore = epoch >= 2 ? 0.9 : 0.0;
+    for (size_t j = 0; j < order.size(); ++j) {
+      const ParserExample& ex = train[order[j]];
+      state.Init(ex.n);
+      while (!state.Terminal()) {
+        size_t nk = ParserFeatures(state, ex.input, keys);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        weights.Score(keys, nk, scores.data(), false);
+        int move_cost[3] = {0, 0, 0};
+        for (int m = 0; m < 3; ++m) {
+          move_cost[m] =
+              sys.MoveLegal(state, Move(m)) ? sys.MoveCost(state, Move(m), ex.gold_heads) : 1 << 20;
+        }
+        int pred = -1, gold = -1, min_cost = 1 << 30;
+        for (int c = 0; c < nc; ++c) {
+          if (!sys.Legal(state, c)) {
+            costs[c] = -1;
+            continue;
+          }
+          costs[c] = sys.ClassCost(state, c, move_cost, ex.gold_heads, ex.gold_labels);
+          min_cost = std::min(min_cost, costs[c]);
+          if (pred < 0 || scores[c] > scores[pred]) pred = c;
+        }
+        for (int c = 0; c < nc; ++c) {
+          if (costs[c] == min_cost && (gold < 0 || scores[c] > scores[gold])) gold = c;
+        }
+        if (costs[pred] > min_cost) weights.Update(keys, nk, gold, pred);
+        weights.Tick();
+        int next = gold;
+        if (costs[pred] == min_cost || (explore > 0 && rng.Uniform() < explore)) next = pred;
+        sys.Apply(&state, next);
+      }
+      if (options.on_progress && j % 256 == 0) {
+        p.done = j;
+        options.on_progress(p);
+      }
+    }
+    // Dev accuracy with the running averaged weights.
+    size_t words = 0, uas = 0, las = 0;
+    for (size_t s = 0; s < dev.inputs.size(); ++s) {
+      const int n = static_cast<int>(dev.heads[s].size());
+      state.Init(n);
+      while (!state.Terminal()) {
+        size_t nk = ParserFeatures(state, dev.inputs[s], keys);
+        std::fill(scores.begin(), scores.end(), 0.0f);
+        weights.Score(keys, nk, scores.data(), true);
+        int best = -1;
+        for (int c = 0; c < nc; ++c) {
+          if (sys.Legal(state, c) && (best < 0 || scores[c] > scores[best])) best = c;
+        }
+        sys.Apply(&state, best);
+      }
+      for (int i = 0; i < n; ++i) {
+        int h = state.heads[i] == n ? 0 : state.heads[i] + 1;
+        ++words;
+        if (h == dev.heads[s][i]) {
+          ++uas;
+          if (labels[state.labels[i]] == dev.labels[s][i]) ++las;
+        }
+      }
+    }
+    p.done = order.size();
+    p.epoch_end = true;
+    p.dev_uas = words ? 100.0 * uas / words : 0;
+    p.dev_las = words ? 100.0 * las / words : 0;
+    if (options.on_progress) options.on_progress(p);
+  }
+  ParserModel model;
+  model.labels = labels;
+  model.root_label = root_label;
+  DYAD_ASSIGN_OR_RETURN(model.weights,
+                        WeightTable::Build(nc, weights.Quantize(1, options.prune_below)));
+  return model;
+}
+
+}  // namespace dyad::parse_internal
