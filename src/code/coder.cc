@@ -1,0 +1,1599 @@
+// The event coder: a TABARI-style shallow parse of raw tokens (see
+// include/dyad/coder.h and docs/coder.md).
+#include "dyad/coder.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstring>
+#include <deque>
+
+#include "dyad/codebook.h"
+
+namespace dyad {
+
+// ---------------------------------------------------------------------------
+// Per-thread working memory.
+
+namespace {
+
+enum WordType : uint8_t {
+  kOther = 0,
+  kActorWord,  // part of an actor (or composed agent) mention
+  kAgentWord,  // part of an agent mention not (yet) composed
+  kVerbWord,   // part of a verb form
+  kNounWord,   // null-coded actor, verb shifted to noun
+  kPronoun,
+  kConj,
+  kDeterm,
+  kComma,
+  kByWord,
+  kAuxWord,
+  kNegation,
+  kNumber,
+};
+
+struct Word {
+  uint32_t tok = 0;  // index of the token in the sentence
+  std::string_view lower, lemma;
+  WordType type = kOther;
+  bool cap = false;          // starts with an upper-case letter
+  bool possessive = false;   // followed by "'s" / "'"
+  bool in_compound = false;  // a comma/conjunction inside a compound actor list
+  int32_t mention = -1;
+  int32_t verb = -1;  // index into Impl::verbs when a verb form starts here
+};
+
+struct Mention {
+  uint32_t b = 0, e = 0;  // word span [b, e)
+  std::string code;       // composed code, "" = none
+  int32_t actor_entry = -1;
+  int32_t agent_entry = -1;  // the agent composed with it (or the bare agent)
+  bool agent_only = false;   // an agent not attached to an actor
+  bool pronoun = false;
+  int32_t compound = -1;    // index into Impl::compounds
+  bool dead = false;        // dropped (inside a removed comma clause, merged)
+  int32_t lead_agent = -1;  // agent composed from before ("ambassadors of X")
+};
+
+struct VerbAt {
+  uint32_t b = 0, e = 0;  // word span of the form
+  uint32_t verb = 0;      // VerbEntry index
+  uint32_t form = 0;
+  bool noun = false;       // shifted to a noun
+  bool null_verb = false;  // null code and no patterns: not a verb at all
+};
+
+struct Compound {
+  std::vector<int32_t> members;  // mention indices in order
+  uint32_t b = 0, e = 0;         // word span
+};
+
+// An actor slot: a mention (expanding to its compound when it has one).
+struct Slot {
+  int32_t mention = -1;
+  bool valid() const { return mention >= 0; }
+};
+
+}  // namespace
+
+struct CoderScratch::Impl {
+  std::vector<Token> filtered;  // unused placeholder for future reuse
+  std::vector<Word> words;
+  std::vector<Mention> mentions;
+  std::vector<VerbAt> verbs;
+  std::vector<Compound> compounds;
+  std::vector<PhraseMatch> actor_matches, agent_matches, discard_matches;
+  std::vector<VerbHit> hits;
+  std::vector<uint8_t> removed;
+  std::vector<uint32_t> clause_starts;
+  std::vector<Word> kept;
+  std::deque<std::string> store;  // merged words ("didn't") for this sentence
+  std::vector<Token> view;        // words as tokens for the phrase matcher
+};
+
+CoderScratch::CoderScratch() : impl_(std::make_unique<Impl>()) {}
+CoderScratch::~CoderScratch() = default;
+
+std::string_view SentenceStatusName(SentenceStatus s) {
+  switch (s) {
+    case SentenceStatus::kNoEvent:
+      return "no event";
+    case SentenceStatus::kCoded:
+      return "coded";
+    case SentenceStatus::kDiscard:
+      return "discard";
+    case SentenceStatus::kComplex:
+      return "complex";
+    case SentenceStatus::kTooShort:
+      return "too short";
+  }
+  return "?";
+}
+
+// ---------------------------------------------------------------------------
+// Options
+
+namespace {
+
+std::string UpperAscii(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return r;
+}
+
+std::string_view TrimView(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// Value of "NAME = n" / "NAME=n" / "NAME[n]" in `s` (upper case), or -1.
+int NumberAfter(std::string_view s, std::string_view name) {
+  size_t i = 0;
+  while ((i = s.find(name, i)) != std::string_view::npos) {
+    if (i > 0 && std::isalpha(static_cast<unsigned char>(s[i - 1]))) {
+      i += name.size();
+      continue;
+    }
+    size_t k = i + name.size();
+    if (k < s.size() && std::isalpha(static_cast<unsigned char>(s[k]))) {
+      i = k;
+      continue;
+    }
+    while (k < s.size() && (s[k] == ' ' || s[k] == '=' || s[k] == '[')) ++k;
+    if (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k]))) {
+      int v = 0;
+      while (k < s.size() && std::isdigit(static_cast<unsigned char>(s[k])))
+        v = v * 10 + (s[k++] - '0');
+      return v;
+    }
+    return -1;
+  }
+  return -1;
+}
+
+bool HasWord(std::string_view s, std::string_view w) {
+  size_t i = 0;
+  while ((i = s.find(w, i)) != std::string_view::npos) {
+    bool left = i == 0 || !std::isalpha(static_cast<unsigned char>(s[i - 1]));
+    size_t k = i + w.size();
+    bool right = k >= s.size() || !std::isalpha(static_cast<unsigned char>(s[k]));
+    if (left && right) return true;
+    i = k;
+  }
+  return false;
+}
+
+// "[CODE]" after `key` in `s`.
+std::string BracketAfter(std::string_view s, std::string_view key) {
+  size_t i = s.find(key);
+  if (i == std::string_view::npos) return "";
+  size_t b = s.find('[', i);
+  size_t e = s.find(']', b == std::string_view::npos ? i : b);
+  if (b == std::string_view::npos || e == std::string_view::npos) return "";
+  return std::string(TrimView(s.substr(b + 1, e - b - 1)));
+}
+
+}  // namespace
+
+Status ApplyTabariOption(std::string_view line, CoderOptions* o, bool* ignored) {
+  if (ignored) *ignored = false;
+  std::string up = UpperAscii(TrimView(line));
+  size_t colon = up.find(':');
+  if (colon == std::string::npos)
+    return Status::InvalidArgument("option '" + std::string(line) +
+                                   "' has no 'COMMAND:'; expected e.g. 'SET: CODE BY CLAUSE'");
+  std::string cmd(TrimView(std::string_view(up).substr(0, colon)));
+  std::string_view rest = TrimView(std::string_view(up).substr(colon + 1));
+  if (cmd == "COMPLEX") {
+    o->complex_verbs = std::max(0, NumberAfter(rest, "VERBS"));
+    o->complex_actors = std::max(0, NumberAfter(rest, "ACTORS"));
+    o->complex_conj = std::max(0, NumberAfter(rest, "CONJ"));
+    o->complex_pronouns = std::max(0, NumberAfter(rest, "PRONOUNS"));
+    o->complex_noactprior = HasWord(rest, "NOACTPRIOR");
+    o->complex_noverb = HasWord(rest, "NOVERB");
+    return Status::Ok();
+  }
+  if (cmd == "COMMA") {
+    if (HasWord(rest, "OFF")) {
+      o->comma_off = true;
+      return Status::Ok();
+    }
+    o->comma_off = false;
+    int v;
+    if ((v = NumberAfter(rest, "MIN")) >= 0) o->comma_min = v;
+    if ((v = NumberAfter(rest, "MAX")) >= 0) o->comma_max = v;
+    if ((v = NumberAfter(rest, "BMIN")) >= 0) o->comma_bmin = v;
+    if ((v = NumberAfter(rest, "BMAX")) >= 0) o->comma_bmax = v;
+    if ((v = NumberAfter(rest, "EMIN")) >= 0) o->comma_emin = v;
+    if ((v = NumberAfter(rest, "EMAX")) >= 0) o->comma_emax = v;
+    return Status::Ok();
+  }
+  if (cmd == "DEFAULT") {
+    if (HasWord(rest, "OFF")) {
+      o->default_source.clear();
+      o->default_target.clear();
+      o->default_source_prior = o->default_target_after = false;
+      return Status::Ok();
+    }
+    size_t t = rest.find("TARGET");
+    std::string_view src_part = rest.substr(0, t);
+    std::string_view tgt_part = t == std::string_view::npos ? std::string_view() : rest.substr(t);
+    if (src_part.find("SOURCE") != std::string_view::npos) {
+      o->default_source = BracketAfter(src_part, "SOURCE");
+      o->default_source_prior = HasWord(src_part, "PRIOR");
+    }
+    if (!tgt_part.empty()) {
+      o->default_target = BracketAfter(tgt_part, "TARGET");
+      o->default_target_after = HasWord(tgt_part, "AFTER");
+    }
+    return Status::Ok();
+  }
+  if (cmd == "SET") {
+    std::string compact;
+    for (char c : rest)
+      if (c != ' ') compact.push_back(c);
+    auto value = [&]() {
+      size_t eq = compact.find('=');
+      return eq == std::string::npos ? std::string() : compact.substr(eq + 1);
+    };
+    if (compact == "CODEBYCLAUSE")
+      o->code_by = CoderOptions::CodeBy::kClause;
+    else if (compact == "CODEBYSENTENCE")
+      o->code_by = CoderOptions::CodeBy::kSentence;
+    else if (compact == "CODEALL")
+      o->code_by = CoderOptions::CodeBy::kAll;
+    else if (compact.rfind("CONVERTAGENT", 0) == 0)
+      o->convert_agents = value() == "TRUE";
+    else if (compact.rfind("MINIMUMWORDS", 0) == 0)
+      o->minimum_words = std::atoi(value().c_str());
+    else if (ignored)
+      *ignored = true;
+    return Status::Ok();
+  }
+  if (ignored) *ignored = true;  // LABEL, OUTPUT, FORWARD, NONEVENTS, ...
+  return Status::Ok();
+}
+
+CoderOptions CoderOptionsForDictionary(const Dictionary& dict, std::vector<std::string>* warnings) {
+  CoderOptions o;
+  for (const DictOption& opt : dict.options()) {
+    std::string key = UpperAscii(TrimView(opt.key));
+    if (!key.empty() && key.back() == ':') key.pop_back();
+    if (key != "COMPLEX" && key != "COMMA" && key != "DEFAULT" && key != "SET") continue;
+    Status st = ApplyTabariOption(key + ": " + opt.value, &o);
+    if (!st.ok() && warnings) warnings->push_back(dict.Where(opt.where) + ": " + st.message());
+  }
+  return o;
+}
+
+// ---------------------------------------------------------------------------
+// Coder
+
+struct Coder::Index {
+  // TABARI <NOUN> and <ADJECTIVE> lists (lower case; `stem` when written
+  // without a trailing "_").
+  struct ListWord {
+    std::string text;
+    bool stem = true;
+  };
+  std::vector<ListWord> nouns, adjectives;
+  static bool InList(const std::vector<ListWord>& l, std::string_view w) {
+    for (const ListWord& x : l)
+      if (x.stem ? w.substr(0, x.text.size()) == x.text : w == x.text) return true;
+    return false;
+  }
+  // Patterns of each verb block, longest (most specific) first, file order on ties.
+  std::vector<std::vector<uint32_t>> block_patterns;
+  // Synset index per pattern element, keyed by element address.
+  std::vector<std::pair<const PatternElement*, int>> synset_of;
+  int SynsetOf(const PatternElement* e) const {
+    auto it = std::lower_bound(synset_of.begin(), synset_of.end(), e,
+                               [](const auto& a, const PatternElement* b) { return a.first < b; });
+    return it != synset_of.end() && it->first == e ? it->second : -1;
+  }
+};
+
+namespace {
+
+void CollectSynsets(const Dictionary& d, const std::vector<PatternElement>& els,
+                    std::vector<std::pair<const PatternElement*, int>>* out) {
+  for (const PatternElement& e : els) {
+    if (e.kind == PatternElementKind::kSynset) out->push_back({&e, d.FindSynset(e.word.text)});
+    if (!e.children.empty()) CollectSynsets(d, e.children, out);
+  }
+}
+
+}  // namespace
+
+Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
+    : dict_(std::move(dict)), options_(std::move(options)), index_(std::make_unique<Index>()) {
+  const Dictionary& d = *dict_;
+  index_->block_patterns.resize(d.verb_blocks().size());
+  for (size_t b = 0; b < d.verb_blocks().size(); ++b) {
+    std::vector<uint32_t> ps = d.verb_blocks()[b].patterns;
+    std::stable_sort(ps.begin(), ps.end(), [&](uint32_t x, uint32_t y) {
+      return d.patterns()[x].specificity > d.patterns()[y].specificity;
+    });
+    index_->block_patterns[b] = std::move(ps);
+  }
+  for (const DictOption& opt : d.options()) {
+    if (opt.key != "NOUN" && opt.key != "ADJECTIVE") continue;
+    std::string v = opt.value;
+    size_t sp = v.find_first_of(" \t");
+    if (sp != std::string::npos) v.resize(sp);
+    Index::ListWord w;
+    for (char& ch : v) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (!v.empty() && v.back() == '_') {
+      v.pop_back();
+      w.stem = false;
+    }
+    // Multi-word entries ("POLITICAL_SCIENTISTS") are listed by their last word.
+    size_t us = v.rfind('_');
+    if (us != std::string::npos) v = v.substr(us + 1);
+    if (v.empty()) continue;
+    w.text = v;
+    (opt.key == "NOUN" ? index_->nouns : index_->adjectives).push_back(std::move(w));
+  }
+  for (const Pattern& p : d.patterns()) {
+    CollectSynsets(d, p.before, &index_->synset_of);
+    CollectSynsets(d, p.after, &index_->synset_of);
+  }
+  std::sort(index_->synset_of.begin(), index_->synset_of.end());
+}
+
+Coder::~Coder() = default;
+
+namespace {
+
+bool IsAny(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (std::string_view s : set)
+    if (w == s) return true;
+  return false;
+}
+
+bool IsUpperStart(std::string_view text) {
+  if (text.empty()) return false;
+  unsigned char c = static_cast<unsigned char>(text[0]);
+  if (c < 0x80) return std::isupper(c);
+  return false;  // non-ASCII initials: no capitalization rule
+}
+
+// TABARI 5.2.3 regular endings.
+constexpr std::string_view kVerbEndings[] = {"s", "es", "ed", "en", "ing"};
+constexpr std::string_view kNounEndings[] = {"s", "es"};
+
+// `w` equals `text` or `text` plus one of `endings`.
+template <size_t N>
+bool EqualsWithEnding(std::string_view w, std::string_view text,
+                      const std::string_view (&endings)[N]) {
+  if (w.size() <= text.size() || w.compare(0, text.size(), text) != 0) return w == text;
+  std::string_view rest = w.substr(text.size());
+  for (std::string_view e : endings)
+    if (rest == e) return true;
+  return false;
+}
+
+bool HasLower(std::string_view text) {
+  for (char c : text)
+    if (c >= 'a' && c <= 'z') return true;
+  return false;
+}
+
+// Everything CodeSentence needs while working on one sentence.
+class SentenceCoder {
+ public:
+  SentenceCoder(const Dictionary& d, const CoderOptions& o, const Coder::Index& x,
+                CoderScratch::Impl* s, const Date& date)
+      : d_(d), o_(o), x_(x), s_(*s), date_(date) {}
+
+  void Run(std::span<const Token> tokens, SentenceResult* out);
+
+ private:
+  bool Load(std::span<const Token> tokens);
+  bool Discarded();
+  void ClassifyActors();
+  void ClassifyOthers();
+  void ComposeAgents();
+  void FindCompounds();
+  void ResolvePronouns();
+  void RemoveCommaClauses();
+  void Compact();
+  void FindClauses();
+  bool TooComplex(std::string* why);
+  void CodeClauses(SentenceResult* out);
+  void Trace(SentenceResult* out) const;
+
+  // Pattern matching.
+  struct Binding {
+    int32_t src = -1, tgt = -1;
+    bool compound_both = false;
+    bool has_negation = false;  // the pattern mentions a negation word
+  };
+  int LiteralAt(const PatternElement& el, uint32_t q, uint32_t limit) const;
+  bool WordMatches(const PhraseWord& w, uint32_t q) const;
+  bool Seq(const std::vector<PatternElement>& els, size_t k, uint32_t pos, uint32_t limit,
+           bool consec_first, int64_t end_at, Binding* b, uint32_t* end_out);
+  bool MatchPattern(const Pattern& p, const VerbAt& v, uint32_t lo, uint32_t hi, Binding* b);
+  int32_t FirstMentionFrom(uint32_t pos, uint32_t limit) const;
+  bool SameCode(int32_t a, int32_t b) const;
+  void Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const;
+
+  const Dictionary& d_;
+  const CoderOptions& o_;
+  const Coder::Index& x_;
+  CoderScratch::Impl& s_;
+  Date date_;
+  std::span<const Token> tokens_;
+  size_t steps_ = 0;
+};
+
+bool SentenceCoder::Load(std::span<const Token> tokens) {
+  tokens_ = tokens;
+  s_.words.clear();
+  s_.mentions.clear();
+  s_.verbs.clear();
+  s_.compounds.clear();
+  s_.store.clear();
+  size_t n = std::min(tokens.size(), o_.max_sentence_words);
+  for (size_t i = 0; i < n; ++i) {
+    const Token& t = tokens[i];
+    std::string_view lw = t.lower;
+    if (lw == "n't" && !s_.words.empty() && s_.words.back().type == kOther &&
+        s_.words.back().tok + 1 == i) {
+      // "did" + "n't" -> "didn't": dictionaries write contractions whole.
+      Word& prev = s_.words.back();
+      s_.store.push_back(std::string(prev.lower) + "n't");
+      prev.lower = prev.lemma = s_.store.back();
+      continue;
+    }
+    if (lw == "'s" || lw == "'" || lw == "s'") {
+      if (!s_.words.empty()) s_.words.back().possessive = true;
+      continue;
+    }
+    if (t.kind == TokenKind::kPunct || t.kind == TokenKind::kSymbol) {
+      if (lw == "," || lw == ";") {
+        if (!s_.words.empty() && s_.words.back().type == kComma) continue;
+        Word w;
+        w.tok = static_cast<uint32_t>(i);
+        w.lower = ",";
+        w.lemma = ",";
+        w.type = kComma;
+        s_.words.push_back(w);
+      }
+      continue;
+    }
+    if (o_.split_hyphens && lw.find('-') != std::string_view::npos && t.kind == TokenKind::kWord) {
+      size_t b = 0;
+      bool first = true;
+      while (b <= lw.size()) {
+        size_t e = lw.find('-', b);
+        if (e == std::string_view::npos) e = lw.size();
+        if (e > b) {
+          Word w;
+          w.tok = static_cast<uint32_t>(i);
+          w.lower = lw.substr(b, e - b);
+          w.lemma = w.lower;
+          w.cap = first ? IsUpperStart(t.text) : IsUpperStart(std::string_view(t.text).substr(b));
+          first = false;
+          s_.words.push_back(w);
+        }
+        b = e + 1;
+      }
+      continue;
+    }
+    Word w;
+    w.tok = static_cast<uint32_t>(i);
+    w.lower = lw;
+    w.lemma = t.lemma.empty() ? lw : std::string_view(t.lemma);
+    w.cap = IsUpperStart(t.text);
+    if (t.kind == TokenKind::kNumber) w.type = kNumber;
+    s_.words.push_back(w);
+  }
+  return true;
+}
+
+bool SentenceCoder::Discarded() {
+  // Runs after ClassifyActors, on the same word view.
+  if (d_.discards().empty()) return false;
+  s_.discard_matches.clear();
+  MatchOptions mo;
+  mo.use_lemma = false;
+  d_.FindPhrases(PhraseKind::kDiscard, s_.view, mo, &s_.discard_matches);
+  for (size_t i = 0; i < s_.discard_matches.size(); ++i) {
+    const PhraseMatch& m = s_.discard_matches[i];
+    // An actor line with "[###]" beside date-restricted codes ("ENT [### <890101]
+    // [ENT]") is a discard only when no code applies on this date: a phrase
+    // that is also an actor with a code for the date is that actor.
+    bool coded_actor = false;
+    for (const Mention& a : s_.mentions)
+      if (!a.agent_only && a.b == m.begin && a.e == m.end && !a.code.empty()) coded_actor = true;
+    if (coded_actor) continue;
+    if (i != 0) std::swap(s_.discard_matches[0], s_.discard_matches[i]);
+    return true;
+  }
+  return false;
+}
+
+void SentenceCoder::ClassifyActors() {
+  // Phrase matching runs on the kept words (punctuation other than commas
+  // and possessives removed), so "Gondor's Prime Minister" is contiguous.
+  std::vector<Token>& view = s_.view;
+  view.resize(s_.words.size());
+  for (size_t i = 0; i < s_.words.size(); ++i) {
+    std::string_view l = s_.words[i].lower;
+    view[i].lower.assign(l);
+    if (o_.tabari_endings) {
+      // The lemma slot carries the word without a regular plural ending.
+      if (l.size() > 4 && l.substr(l.size() - 2) == "es")
+        l.remove_suffix(2);
+      else if (l.size() > 3 && l.back() == 's' && l[l.size() - 2] != 's')
+        l.remove_suffix(1);
+      view[i].lemma.assign(l);
+    } else {
+      view[i].lemma.assign(s_.words[i].lemma);
+    }
+  }
+  MatchOptions mo;
+  mo.use_lemma = o_.use_lemma || o_.tabari_endings;
+  mo.longest_only = true;
+  s_.actor_matches.clear();
+  s_.agent_matches.clear();
+  d_.FindPhrases(PhraseKind::kActor, view, mo, &s_.actor_matches);
+  d_.FindPhrases(PhraseKind::kAgent, view, mo, &s_.agent_matches);
+  size_t ai = 0, gi = 0;
+  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  for (uint32_t i = 0; i < n;) {
+    while (ai < s_.actor_matches.size() && s_.actor_matches[ai].begin < i) ++ai;
+    while (gi < s_.agent_matches.size() && s_.agent_matches[gi].begin < i) ++gi;
+    const PhraseMatch* am = ai < s_.actor_matches.size() && s_.actor_matches[ai].begin == i
+                                ? &s_.actor_matches[ai]
+                                : nullptr;
+    const PhraseMatch* gm = gi < s_.agent_matches.size() && s_.agent_matches[gi].begin == i
+                                ? &s_.agent_matches[gi]
+                                : nullptr;
+    if (s_.words[i].type == kComma) am = gm = nullptr;
+    if (am && gm && gm->end > am->end) am = nullptr;
+    if (am) {
+      std::string_view code = d_.ResolveActorCode(am->entries, date_);
+      Mention m;
+      m.b = i;
+      m.e = am->end;
+      m.actor_entry = static_cast<int32_t>(am->entries[0]);
+      if (code.empty() || code == "---") {
+        for (uint32_t k = i; k < am->end; ++k) s_.words[k].type = kNounWord;
+      } else {
+        m.code.assign(code);
+        int32_t id = static_cast<int32_t>(s_.mentions.size());
+        for (uint32_t k = i; k < am->end; ++k) {
+          s_.words[k].type = kActorWord;
+          s_.words[k].mention = id;
+        }
+        s_.mentions.push_back(std::move(m));
+      }
+      i = am->end;
+      continue;
+    }
+    if (gm) {
+      Mention m;
+      m.b = i;
+      m.e = gm->end;
+      m.agent_entry = static_cast<int32_t>(gm->entries[0]);
+      m.agent_only = true;
+      int32_t id = static_cast<int32_t>(s_.mentions.size());
+      for (uint32_t k = i; k < gm->end; ++k) {
+        s_.words[k].type = kAgentWord;
+        s_.words[k].mention = id;
+      }
+      s_.mentions.push_back(std::move(m));
+      i = gm->end;
+      continue;
+    }
+    ++i;
+  }
+}
+
+void SentenceCoder::ClassifyOthers() {
+  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  bool all_caps = true;
+  for (const Token& t : tokens_)
+    if (HasLower(t.text)) {
+      all_caps = false;
+      break;
+    }
+  for (uint32_t i = 0; i < n; ++i) {
+    Word& w = s_.words[i];
+    if (w.type != kOther) continue;
+    std::string_view l = w.lower;
+    if (IsAny(l, {"he", "she", "it", "its", "his", "her", "they", "them", "their"})) {
+      w.type = kPronoun;
+      continue;
+    }
+    if (IsAny(l, {"and", "but", "or", "nor"})) {
+      w.type = kConj;
+      continue;
+    }
+    if (IsAny(l, {"a", "an", "the"})) {
+      w.type = kDeterm;
+      continue;
+    }
+    if (l == "by") {
+      w.type = kByWord;
+      continue;
+    }
+    if (IsAny(l, {"was", "were", "been", "is", "are", "be", "being"})) {
+      w.type = kAuxWord;
+      continue;
+    }
+    if (IsAny(l, {"not", "n't", "never"}) || (l.size() > 3 && l.substr(l.size() - 3) == "n't")) {
+      w.type = kNegation;
+      continue;
+    }
+    if (Coder::Index::InList(x_.nouns, l)) w.type = kNounWord;
+  }
+  // Verbs: the longest form whose other words match around the verb word.
+  for (uint32_t i = 0; i < n; ++i) {
+    Word& w = s_.words[i];
+    if (w.type != kOther && w.type != kByWord && w.type != kAuxWord) continue;
+    if (w.type != kOther) continue;
+    s_.hits.clear();
+    d_.FindVerbs(w.lower, o_.use_lemma ? w.lemma : std::string_view(), &s_.hits);
+    if (o_.tabari_endings && s_.hits.empty()) {
+      for (std::string_view e : kVerbEndings)
+        if (w.lower.size() > e.size() + 2 && w.lower.substr(w.lower.size() - e.size()) == e)
+          d_.FindVerbs(w.lower, w.lower.substr(0, w.lower.size() - e.size()), &s_.hits);
+    }
+    if (s_.hits.empty()) continue;
+    int best = -1;
+    uint32_t best_b = 0, best_e = 0;
+    for (size_t h = 0; h < s_.hits.size(); ++h) {
+      const VerbEntry& ve = d_.verbs()[s_.hits[h].verb];
+      const VerbForm& f = ve.forms[s_.hits[h].form];
+      const auto& fw = f.words.words;
+      if (f.verb_word > i) continue;
+      uint32_t b = i - f.verb_word;
+      uint32_t e = b + static_cast<uint32_t>(fw.size());
+      if (e > n) continue;
+      bool ok = true;
+      for (uint32_t k = 0; k < fw.size() && ok; ++k) {
+        if (k == f.verb_word) continue;
+        const Word& o = s_.words[b + k];
+        if (o.type == kActorWord || o.type == kComma) {
+          ok = false;
+          break;
+        }
+        ok = fw[k].stem
+                 ? o.lower.substr(0, fw[k].text.size()) == fw[k].text
+                 : (o.lower == fw[k].text || (o_.use_lemma && o.lemma == fw[k].text) ||
+                    (o_.tabari_endings && EqualsWithEnding(o.lower, fw[k].text, kVerbEndings)));
+      }
+      if (!ok) continue;
+      if (best < 0 || e - b > best_e - best_b) {
+        best = static_cast<int>(h);
+        best_b = b;
+        best_e = e;
+      }
+    }
+    if (best < 0) continue;
+    bool span_free = true;
+    for (uint32_t k = best_b; k < best_e; ++k)
+      if (k != i && s_.words[k].type != kOther) span_free = false;
+    if (!span_free) continue;
+    VerbAt v;
+    v.b = best_b;
+    v.e = best_e;
+    v.verb = s_.hits[best].verb;
+    v.form = s_.hits[best].form;
+    const VerbEntry& ve = d_.verbs()[v.verb];
+    // TABARI 7.4: a verb after a determiner, or capitalized inside a mixed-case
+    // sentence, is a noun.
+    if (o_.noun_by_determiner && best_b > 0 && s_.words[best_b - 1].type == kDeterm) v.noun = true;
+    if (o_.noun_by_capital && !all_caps && best_b > 0 && s_.words[best_b].cap) v.noun = true;
+    v.null_verb = ve.code.kind == EventCodeSpec::Kind::kNull && x_.block_patterns[ve.block].empty();
+    int32_t id = static_cast<int32_t>(s_.verbs.size());
+    for (uint32_t k = best_b; k < best_e; ++k) s_.words[k].type = v.noun ? kNounWord : kVerbWord;
+    s_.words[best_b].verb = id;
+    s_.verbs.push_back(v);
+    i = best_e - 1;
+  }
+}
+
+void SentenceCoder::ComposeAgents() {
+  auto& ms = s_.mentions;
+  const auto& ws = s_.words;
+  auto former_before = [&](uint32_t b) { return b > 0 && ws[b - 1].lower == "former"; };
+  for (size_t i = 0; i < ms.size(); ++i) {
+    Mention& g = ms[i];
+    if (!g.agent_only || g.dead) continue;
+    const AgentEntry& agent = d_.agents()[g.agent_entry];
+    AgentEntry eli;
+    const AgentEntry* use = &agent;
+    if (former_before(g.b)) {
+      eli = agent;
+      eli.code = "ELI";
+      use = &eli;
+    }
+    int32_t host = -1;
+    // Actor right before ("Israeli president", "Gondor's minister").
+    if (i > 0 && !ms[i - 1].agent_only && !ms[i - 1].dead && ms[i - 1].e == g.b) host = i - 1;
+    // Actor right after ("President Peres").
+    if (host < 0 && i + 1 < ms.size() && !ms[i + 1].agent_only && ms[i + 1].b == g.e &&
+        !ws[g.e - 1].possessive)
+      host = i + 1;
+    // Agent of/in [the] actor ("ambassadors of Arnor").
+    if (host < 0 && g.e < ws.size() &&
+        (ws[g.e].lower == "of" || ws[g.e].lower == "in" ||
+         (o_.agent_from && ws[g.e].lower == "from"))) {
+      uint32_t k = g.e + 1;
+      if (k < ws.size() && ws[k].type == kDeterm) ++k;
+      if (k < ws.size() && ws[k].mention >= 0 && !ms[ws[k].mention].agent_only)
+        host = ws[k].mention;
+    }
+    if (host >= 0) {
+      Mention& a = ms[host];
+      a.code = ComposeAgentCode(a.code, *use);
+      if (host > static_cast<int32_t>(i) && !former_before(g.b)) a.lead_agent = g.agent_entry;
+      a.agent_entry = g.agent_entry;
+      g.dead = true;
+      for (uint32_t k = g.b; k < g.e; ++k) s_.words[k].type = kNounWord;
+      // Adjacent agents join the actor's span; "of" forms keep spans apart.
+      if (a.e == g.b || a.b == g.e) {
+        a.b = std::min(a.b, g.b);
+        a.e = std::max(a.e, g.e);
+        for (uint32_t k = a.b; k < a.e; ++k) {
+          s_.words[k].type = kActorWord;
+          s_.words[k].mention = host;
+        }
+      }
+      continue;
+    }
+    if (o_.convert_agents) {
+      g.agent_only = false;
+      g.code = use->code;
+      for (uint32_t k = g.b; k < g.e; ++k) s_.words[k].type = kActorWord;
+      continue;
+    }
+    g.dead = true;
+    for (uint32_t k = g.b; k < g.e; ++k) {
+      s_.words[k].type = kNounWord;
+      s_.words[k].mention = -1;
+    }
+  }
+}
+
+void SentenceCoder::FindCompounds() {
+  // <np> (, <np>)* (,)? and <np>, np = determiners/adjectives then an actor.
+  auto& ms = s_.mentions;
+  auto& ws = s_.words;
+  std::vector<int32_t> live;
+  for (size_t i = 0; i < ms.size(); ++i)
+    if (!ms[i].dead && !ms[i].agent_only) live.push_back(static_cast<int32_t>(i));
+  size_t i = 0;
+  while (i < live.size()) {
+    std::vector<int32_t> members = {live[i]};
+    std::vector<uint32_t> joiners;
+    bool saw_conj = false;
+    size_t j = i;
+    while (j + 1 < live.size()) {
+      const Mention& a = ms[live[j]];
+      const Mention& b = ms[live[j + 1]];
+      uint32_t k = a.e;
+      std::vector<uint32_t> js;
+      bool conj = false, comma = false;
+      while (k < b.b && (ws[k].type == kComma || ws[k].type == kConj) && js.size() < 2) {
+        if (ws[k].type == kConj) {
+          if (ws[k].lower != "and" && ws[k].lower != "or") break;
+          conj = true;
+        } else {
+          comma = true;
+        }
+        js.push_back(k);
+        ++k;
+      }
+      if (js.empty() || (!conj && !comma)) break;
+      int gap = 0;
+      while (k < b.b &&
+             (ws[k].type == kDeterm || Coder::Index::InList(x_.adjectives, ws[k].lower) ||
+              (ws[k].type == kOther && !ws[k].cap && gap++ < o_.compound_gap)))
+        ++k;
+      if (k != b.b) break;
+      if (saw_conj) break;  // "A and B and C" is two compounds at most; stop
+      members.push_back(live[j + 1]);
+      joiners.insert(joiners.end(), js.begin(), js.end());
+      if (conj) saw_conj = true;
+      ++j;
+    }
+    if (members.size() > 1 && saw_conj) {
+      // Drop trailing comma-joined members after the conjunction is not
+      // possible here; a list without "and" is not a compound.
+      Compound c;
+      c.members = members;
+      c.b = ms[members.front()].b;
+      c.e = ms[members.back()].e;
+      int32_t id = static_cast<int32_t>(s_.compounds.size());
+      for (int32_t m : members) ms[m].compound = id;
+      for (uint32_t k : joiners) ws[k].in_compound = true;
+      if (o_.distribute_agents && ms[members.front()].lead_agent >= 0) {
+        const AgentEntry& ag = d_.agents()[ms[members.front()].lead_agent];
+        for (size_t q = 1; q < members.size(); ++q) {
+          Mention& mq = ms[members[q]];
+          mq.code = ComposeAgentCode(mq.code, ag);
+        }
+      }
+      s_.compounds.push_back(std::move(c));
+      i = j + 1;
+    } else if (members.size() > 1 && !saw_conj) {
+      // A comma list never closed by "and": not a compound; continue from the
+      // second element.
+      ++i;
+    } else {
+      ++i;
+    }
+  }
+}
+
+void SentenceCoder::ResolvePronouns() {
+  auto& ms = s_.mentions;
+  auto& ws = s_.words;
+  int32_t first_actor = -1, first_compound_member = -1;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    if (ms[i].dead || ms[i].agent_only) continue;
+    if (first_actor < 0) first_actor = static_cast<int32_t>(i);
+    if (ms[i].compound >= 0 && first_compound_member < 0)
+      first_compound_member = static_cast<int32_t>(i);
+  }
+  if (first_actor < 0) return;
+  for (uint32_t k = 0; k < ws.size(); ++k) {
+    if (ws[k].type != kPronoun) continue;
+    std::string_view l = ws[k].lower;
+    int32_t ref = -1;
+    if (IsAny(l, {"he", "she", "it"})) {
+      ref = first_actor;
+    } else if (IsAny(l, {"its", "his", "her"})) {
+      for (int32_t i = static_cast<int32_t>(ms.size()) - 1; i >= 0; --i)
+        if (!ms[i].dead && !ms[i].agent_only && !ms[i].pronoun && ms[i].e <= k) {
+          ref = i;
+          break;
+        }
+    } else {
+      ref = first_compound_member >= 0 ? first_compound_member : first_actor;
+    }
+    if (ref < 0 || ms[ref].b >= k) continue;  // no cataphora
+    Mention m;
+    m.b = k;
+    m.e = k + 1;
+    m.code = ms[ref].code;
+    m.actor_entry = ms[ref].actor_entry;
+    m.agent_entry = ms[ref].agent_entry;
+    m.pronoun = true;
+    m.compound = ms[ref].compound;
+    ws[k].mention = static_cast<int32_t>(ms.size());
+    ws[k].type = kActorWord;
+    ms.push_back(std::move(m));
+  }
+  // Keep mentions in word order.
+  std::vector<int32_t> order(ms.size());
+  for (size_t i = 0; i < ms.size(); ++i) order[i] = static_cast<int32_t>(i);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](int32_t a, int32_t b) { return ms[a].b < ms[b].b; });
+  std::vector<int32_t> pos(ms.size());
+  std::vector<Mention> sorted;
+  sorted.reserve(ms.size());
+  for (size_t i = 0; i < order.size(); ++i) {
+    pos[order[i]] = static_cast<int32_t>(i);
+    sorted.push_back(std::move(ms[order[i]]));
+  }
+  ms = std::move(sorted);
+  for (Word& w : ws)
+    if (w.mention >= 0) w.mention = pos[w.mention];
+  for (Compound& c : s_.compounds)
+    for (int32_t& m : c.members) m = pos[m];
+}
+
+void SentenceCoder::RemoveCommaClauses() {
+  auto& ws = s_.words;
+  s_.removed.assign(ws.size(), 0);
+  if (o_.comma_off) return;
+  std::vector<uint32_t> commas;
+  for (uint32_t k = 0; k < ws.size(); ++k)
+    if (ws[k].type == kComma && !ws[k].in_compound) commas.push_back(k);
+  if (commas.empty()) return;
+  auto count_words = [&](uint32_t b, uint32_t e) {
+    int n = 0;
+    for (uint32_t k = b; k < e; ++k)
+      if (ws[k].type != kComma) ++n;
+    return n;
+  };
+  auto drop = [&](uint32_t b, uint32_t e) {
+    for (uint32_t k = b; k < e && k < ws.size(); ++k) s_.removed[k] = 1;
+  };
+  // Beginning: words before the first comma.
+  int nb = count_words(0, commas[0]);
+  if (nb > o_.comma_bmin && nb <= o_.comma_bmax) drop(0, commas[0] + 1);
+  // Middle, chained: a comma that closes a dropped clause is used up and
+  // does not open the next one (DEMO-19: "X, in remarks ..., urged Y ...").
+  bool last_used = false;
+  for (size_t c = 0; c + 1 < commas.size(); ++c) {
+    if (last_used) {
+      last_used = false;
+      continue;
+    }
+    int n = count_words(commas[c] + 1, commas[c + 1]);
+    if (n > o_.comma_min && n <= o_.comma_max) {
+      drop(commas[c], commas[c + 1] + 1);
+      last_used = true;
+    }
+  }
+  // End: after the last comma.
+  int ne = count_words(commas.back() + 1, static_cast<uint32_t>(ws.size()));
+  if (!last_used && ne > o_.comma_emin && ne <= o_.comma_emax)
+    drop(commas.back(), static_cast<uint32_t>(ws.size()));
+}
+
+void SentenceCoder::Compact() {
+  // Removes dropped words; re-indexes mentions and verbs.
+  auto& ws = s_.words;
+  bool any = false;
+  for (uint8_t r : s_.removed) any |= r != 0;
+  if (!any) return;
+  std::vector<uint32_t> newpos(ws.size() + 1);
+  uint32_t n = 0;
+  for (uint32_t k = 0; k < ws.size(); ++k) {
+    newpos[k] = n;
+    if (!s_.removed[k]) ++n;
+  }
+  newpos[ws.size()] = n;
+  for (Mention& m : s_.mentions) {
+    bool gone = true;
+    for (uint32_t k = m.b; k < m.e; ++k)
+      if (!s_.removed[k]) gone = false;
+    if (gone) m.dead = true;
+    m.b = newpos[m.b];
+    m.e = newpos[m.e];
+  }
+  std::vector<VerbAt> vs;
+  std::vector<int32_t> vmap(s_.verbs.size(), -1);
+  for (size_t v = 0; v < s_.verbs.size(); ++v) {
+    if (s_.removed[s_.verbs[v].b]) continue;
+    VerbAt a = s_.verbs[v];
+    a.b = newpos[a.b];
+    a.e = newpos[a.e];
+    vmap[v] = static_cast<int32_t>(vs.size());
+    vs.push_back(a);
+  }
+  for (Compound& c : s_.compounds) {
+    c.b = newpos[c.b];
+    c.e = newpos[c.e];
+    std::vector<int32_t> keep;
+    for (int32_t m : c.members)
+      if (!s_.mentions[m].dead) keep.push_back(m);
+    c.members = keep;
+  }
+  s_.kept.clear();
+  for (uint32_t k = 0; k < ws.size(); ++k) {
+    if (s_.removed[k]) continue;
+    Word w = ws[k];
+    if (w.mention >= 0 && s_.mentions[w.mention].dead) {
+      w.mention = -1;
+      w.type = kOther;
+    }
+    if (w.verb >= 0) w.verb = vmap[w.verb];
+    s_.kept.push_back(w);
+  }
+  ws.swap(s_.kept);
+  s_.verbs.swap(vs);
+}
+
+void SentenceCoder::FindClauses() {
+  s_.clause_starts.clear();
+  s_.clause_starts.push_back(0);
+  for (uint32_t k = 0; k < s_.words.size(); ++k)
+    if (s_.words[k].type == kConj && !s_.words[k].in_compound) s_.clause_starts.push_back(k + 1);
+}
+
+bool SentenceCoder::TooComplex(std::string* why) {
+  int verbs = 0, actors = 0, conj = 0, pronouns = 0;
+  int first_verb = -1;
+  for (const VerbAt& v : s_.verbs)
+    if (!v.noun && !v.null_verb) {
+      if (first_verb < 0) first_verb = static_cast<int>(v.b);
+      ++verbs;
+    }
+  for (const Mention& m : s_.mentions)
+    if (!m.dead && !m.agent_only && !m.pronoun) ++actors;
+  for (const Word& w : s_.words) {
+    if (w.type == kConj && !w.in_compound) ++conj;
+    if (w.lower == "he" || w.lower == "she" || w.lower == "it" || w.lower == "they") ++pronouns;
+  }
+  if (o_.complex_verbs && verbs >= o_.complex_verbs) {
+    *why = std::to_string(verbs) + " verbs";
+    return true;
+  }
+  if (o_.complex_actors && actors >= o_.complex_actors) {
+    *why = std::to_string(actors) + " actors";
+    return true;
+  }
+  if (o_.complex_conj && conj >= o_.complex_conj) {
+    *why = std::to_string(conj) + " conjunctions";
+    return true;
+  }
+  if (o_.complex_pronouns && pronouns >= o_.complex_pronouns) {
+    *why = std::to_string(pronouns) + " pronouns";
+    return true;
+  }
+  if (o_.complex_noverb && first_verb < 0) {
+    *why = "no verb";
+    return true;
+  }
+  if (o_.complex_noactprior && first_verb >= 0) {
+    bool prior = false;
+    for (const Mention& m : s_.mentions)
+      if (!m.dead && !m.agent_only && m.b < static_cast<uint32_t>(first_verb)) prior = true;
+    if (!prior && o_.default_source.empty()) {
+      *why = "no actor before the first verb";
+      return true;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::WordMatches(const PhraseWord& w, uint32_t q) const {
+  const Word& x = s_.words[q];
+  if (x.type == kComma) return false;
+  if (w.stem)
+    return x.lower.size() >= w.text.size() && x.lower.compare(0, w.text.size(), w.text) == 0;
+  return x.lower == w.text || (o_.use_lemma && x.lemma == w.text) ||
+         (o_.tabari_endings && EqualsWithEnding(x.lower, w.text, kVerbEndings));
+}
+
+// Length in words of a literal element matched at q (0 = no match).
+int SentenceCoder::LiteralAt(const PatternElement& el, uint32_t q, uint32_t limit) const {
+  if (q >= limit) return 0;
+  switch (el.kind) {
+    case PatternElementKind::kWord:
+      return WordMatches(el.word, q) ? 1 : 0;
+    case PatternElementKind::kSynset: {
+      int si = x_.SynsetOf(&el);
+      if (si < 0) return 0;
+      int best = 0;
+      for (const Phrase& p : d_.synsets()[si].phrases) {
+        uint32_t len = static_cast<uint32_t>(p.words.size());
+        if (q + len > limit || static_cast<int>(len) <= best) continue;
+        bool ok = true;
+        for (uint32_t k = 0; k < len && ok; ++k) ok = WordMatches(p.words[k], q + k);
+        if (ok) best = static_cast<int>(len);
+      }
+      return best;
+    }
+    case PatternElementKind::kNounPhrase: {
+      // Words in order, at most two other words between them.
+      uint32_t p = q;
+      for (size_t c = 0; c < el.children.size(); ++c) {
+        const PatternElement& ch = el.children[c];
+        uint32_t stop = c == 0 ? p + 1 : std::min(limit, p + 3);
+        bool found = false;
+        for (uint32_t r = p; r < stop && r < limit; ++r) {
+          int len = ch.kind == PatternElementKind::kWord ? (WordMatches(ch.word, r) ? 1 : 0)
+                                                         : LiteralAt(ch, r, limit);
+          if (len > 0) {
+            p = r + static_cast<uint32_t>(len);
+            found = true;
+            break;
+          }
+        }
+        if (!found) return 0;
+      }
+      return static_cast<int>(p - q);
+    }
+    case PatternElementKind::kPrepPhrase: {
+      if (el.children.empty()) return 0;
+      int first = LiteralAt(el.children[0], q, limit);
+      if (first <= 0) return 0;
+      uint32_t p = q + static_cast<uint32_t>(first);
+      for (size_t c = 1; c < el.children.size(); ++c) {
+        bool found = false;
+        for (uint32_t r = p; r < limit && r < p + 4; ++r) {
+          if (s_.words[r].type == kComma) break;
+          int len = LiteralAt(el.children[c], r, limit);
+          if (len > 0) {
+            p = r + static_cast<uint32_t>(len);
+            found = true;
+            break;
+          }
+        }
+        if (!found) return 0;
+      }
+      return static_cast<int>(p - q);
+    }
+    default:
+      return 0;
+  }
+}
+
+int32_t SentenceCoder::FirstMentionFrom(uint32_t pos, uint32_t limit) const {
+  for (size_t i = 0; i < s_.mentions.size(); ++i) {
+    const Mention& m = s_.mentions[i];
+    if (m.dead || m.agent_only) continue;
+    if (m.b >= pos && m.b < limit) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
+bool SentenceCoder::Seq(const std::vector<PatternElement>& els, size_t k, uint32_t pos,
+                        uint32_t limit, bool consec_first, int64_t end_at, Binding* b,
+                        uint32_t* end_out) {
+  if (++steps_ > o_.max_match_steps) return false;
+  if (k == els.size()) {
+    if (end_at >= 0 && pos != end_at) return false;
+    if (end_out) *end_out = pos;
+    return true;
+  }
+  const PatternElement& el = els[k];
+  const bool consec = (k == 0 && consec_first) || (k > 0 && el.consecutive);
+  switch (el.kind) {
+    case PatternElementKind::kSource:
+    case PatternElementKind::kTarget:
+    case PatternElementKind::kCompound:
+    case PatternElementKind::kSkip: {
+      int32_t m = FirstMentionFrom(pos, limit);
+      if (m < 0) return false;
+      if (consec && s_.mentions[m].b != pos) return false;
+      const Mention& mm = s_.mentions[m];
+      uint32_t next = mm.e;
+      if (mm.compound >= 0) next = std::max(next, s_.compounds[mm.compound].e);
+      if (el.kind == PatternElementKind::kCompound && mm.compound < 0) return false;
+      Binding saved = *b;
+      if (el.kind == PatternElementKind::kSource) b->src = m;
+      if (el.kind == PatternElementKind::kTarget) b->tgt = m;
+      if (el.kind == PatternElementKind::kCompound) {
+        b->src = b->tgt = m;
+        b->compound_both = true;
+      }
+      if (Seq(els, k + 1, next, limit, false, end_at, b, end_out)) return true;
+      *b = saved;
+      return false;
+    }
+    case PatternElementKind::kAlternatives: {
+      for (const PatternElement& alt : el.children) {
+        const std::vector<PatternElement>& seq = alt.kind == PatternElementKind::kSequence
+                                                     ? alt.children
+                                                     : std::vector<PatternElement>{alt};
+        for (uint32_t q = pos; q < limit; ++q) {
+          uint32_t e = 0;
+          Binding saved = *b;
+          if (Seq(seq, 0, q, limit, true, -1, b, &e) &&
+              Seq(els, k + 1, e, limit, false, end_at, b, end_out))
+            return true;
+          *b = saved;
+          if (consec) break;
+        }
+      }
+      return false;
+    }
+    default: {
+      for (uint32_t q = pos; q < limit; ++q) {
+        if (steps_ > o_.max_match_steps) return false;
+        int len = LiteralAt(el, q, limit);
+        if (len > 0) {
+          for (int k2 = 0; k2 < len; ++k2)
+            if (s_.words[q + k2].type == kNegation) b->has_negation = true;
+          if (Seq(els, k + 1, q + static_cast<uint32_t>(len), limit, false, end_at, b, end_out))
+            return true;
+        }
+        if (consec) break;
+      }
+      return false;
+    }
+  }
+}
+
+bool SentenceCoder::MatchPattern(const Pattern& p, const VerbAt& v, uint32_t lo, uint32_t hi,
+                                 Binding* b) {
+  steps_ = 0;
+  *b = Binding();
+  if (!p.before.empty()) {
+    int64_t end_at = p.verb_consecutive_before ? static_cast<int64_t>(v.b) : -1;
+    if (!Seq(p.before, 0, lo, v.b, false, end_at, b, nullptr)) return false;
+  }
+  if (!p.after.empty()) {
+    if (!Seq(p.after, 0, v.e, hi, p.verb_consecutive_after, -1, b, nullptr)) return false;
+  }
+  return true;
+}
+
+bool SentenceCoder::SameCode(int32_t a, int32_t b) const {
+  return s_.mentions[a].code == s_.mentions[b].code;
+}
+
+// The actors a slot stands for: its compound's members, or itself; each code
+// of a coded compound ("GME/GMW") separately.
+void SentenceCoder::Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const {
+  out->clear();
+  std::vector<int32_t> ms;
+  const Mention& mm = s_.mentions[m];
+  if (mm.compound >= 0) {
+    ms = s_.compounds[mm.compound].members;
+  } else {
+    ms.push_back(m);
+  }
+  for (int32_t x : ms) {
+    std::string_view c = s_.mentions[x].code;
+    size_t b = 0;
+    for (;;) {
+      size_t sl = c.find('/', b);
+      std::string_view part = c.substr(b, sl == std::string_view::npos ? sl : sl - b);
+      if (!part.empty()) {
+        bool dup = false;
+        for (auto& [code, idx] : *out)
+          if (code == part) dup = true;
+        if (!dup) out->emplace_back(std::string(part), x);
+      }
+      if (sl == std::string_view::npos) break;
+      b = sl + 1;
+    }
+  }
+}
+
+void SentenceCoder::CodeClauses(SentenceResult* out) {
+  const auto& ws = s_.words;
+  const auto& ms = s_.mentions;
+  const uint32_t n = static_cast<uint32_t>(ws.size());
+  struct Pending {
+    SentenceEvent ev;
+    char flag;
+  };
+  std::vector<Pending> events;
+  int32_t carried_source = -1;
+  bool stop_all = false;
+  std::vector<std::pair<std::string, int32_t>> srcs, tgts;
+
+  auto actor_ok = [&](const Mention& m) { return !m.dead && !m.agent_only; };
+
+  for (size_t c = 0; c < s_.clause_starts.size() && !stop_all; ++c) {
+    const uint32_t lo = s_.clause_starts[c];
+    const uint32_t hi = c + 1 < s_.clause_starts.size() ? s_.clause_starts[c + 1] - 1 : n;
+    bool clause_done = false;
+    bool clause_has_main = false;
+    // Source for later clauses: an actor right after the conjunction, else the carried one.
+    int32_t clause_source = -1;
+    if (c > 0) {
+      uint32_t k = lo;
+      while (k < hi && ws[k].type == kDeterm) ++k;
+      if (k < hi && ws[k].mention >= 0 && actor_ok(ms[ws[k].mention]))
+        clause_source = ws[k].mention;
+    }
+    for (size_t vi = 0; vi < s_.verbs.size() && !clause_done; ++vi) {
+      const VerbAt& v = s_.verbs[vi];
+      if (v.b < lo || v.b >= hi || v.noun) continue;
+      const VerbEntry& ve = d_.verbs()[v.verb];
+      const Pattern* fired = nullptr;
+      Binding bind;
+      for (uint32_t pi : x_.block_patterns[ve.block]) {
+        const Pattern& p = d_.patterns()[pi];
+        if (MatchPattern(p, v, lo, hi, &bind)) {
+          fired = &p;
+          break;
+        }
+      }
+      const EventCodeSpec& spec = fired ? fired->code : ve.code;
+      if (spec.kind == EventCodeSpec::Kind::kDiscard) {
+        out->status = SentenceStatus::kDiscard;
+        out->note = "[###] at " + d_.Where(fired ? fired->where : ve.where);
+        events.clear();
+        stop_all = true;
+        break;
+      }
+      if (spec.kind == EventCodeSpec::Kind::kComplex) {
+        out->status = SentenceStatus::kComplex;
+        out->note = "[+++] at " + d_.Where(fired ? fired->where : ve.where);
+        events.clear();
+        stop_all = true;
+        break;
+      }
+      if (spec.kind != EventCodeSpec::Kind::kEvent) continue;
+      // Negation: "not"/"n't"/"never" among the two words before the verb.
+      if (o_.negation && !bind.has_negation) {
+        bool neg = false;
+        for (uint32_t k = v.b; k > lo && k + 3 > v.b; --k)
+          if (ws[k - 1].type == kNegation) neg = true;
+        if (neg) continue;
+      }
+      bool designated = bind.src >= 0 || bind.tgt >= 0;
+      int32_t src = bind.src, tgt = bind.tgt;
+      if (src < 0) {
+        // Default source: first actor before the verb (TABARI 5.8), distinct
+        // from a designated target.
+        uint32_t from = c == 0 ? 0 : lo;
+        // Reported speech ("Egypt said Syria attacked Gondor"): an actor
+        // between the previous verb and this one is this verb's subject.
+        uint32_t prev_end = 0;
+        bool have_prev = false;
+        for (size_t pv = 0; pv < vi; ++pv) {
+          const VerbAt& u = s_.verbs[pv];
+          if (u.noun || u.null_verb || u.b < lo) continue;
+          prev_end = u.e;
+          have_prev = true;
+        }
+        if (have_prev)
+          for (size_t i = 0; i < ms.size(); ++i)
+            if (actor_ok(ms[i]) && ms[i].b >= prev_end && ms[i].b < v.b &&
+                (tgt < 0 || !SameCode(static_cast<int32_t>(i), tgt))) {
+              src = static_cast<int32_t>(i);
+              break;
+            }
+        if (src >= 0) {
+        } else if (c > 0 && clause_source < 0 && carried_source >= 0) {
+          src = carried_source;
+        } else {
+          for (size_t i = 0; i < ms.size(); ++i)
+            if (actor_ok(ms[i]) && ms[i].b >= from && ms[i].b < v.b &&
+                (tgt < 0 || !SameCode(static_cast<int32_t>(i), tgt))) {
+              src = static_cast<int32_t>(i);
+              break;
+            }
+        }
+      }
+      if (tgt < 0) {
+        for (size_t i = 0; i < ms.size(); ++i)
+          if (actor_ok(ms[i]) && ms[i].b >= v.e && ms[i].b < hi &&
+              (src < 0 || (!SameCode(static_cast<int32_t>(i), src) &&
+                           (ms[src].compound < 0 || ms[i].compound != ms[src].compound)))) {
+            tgt = static_cast<int32_t>(i);
+            break;
+          }
+        if (tgt < 0)
+          for (size_t i = 0; i < ms.size(); ++i)
+            if (actor_ok(ms[i]) && ms[i].b >= lo && ms[i].b < v.b &&
+                static_cast<int32_t>(i) != src &&
+                (src < 0 || (!SameCode(static_cast<int32_t>(i), src) &&
+                             (ms[src].compound < 0 || ms[i].compound != ms[src].compound)))) {
+              tgt = static_cast<int32_t>(i);
+              break;
+            }
+        if (tgt < 0 && src >= 0 && ms[src].compound >= 0) tgt = src;
+      }
+      // Passive voice: was/were/been one or two words before, "by" right after.
+      if (!designated && src >= 0 && tgt >= 0 && v.e < n && ws[v.e].type == kByWord) {
+        bool aux = (v.b >= 1 && ws[v.b - 1].type == kAuxWord) ||
+                   (v.b >= 2 && ws[v.b - 2].type == kAuxWord);
+        if (aux) std::swap(src, tgt);
+      }
+      std::string dsrc, dtgt;
+      if (src < 0 && !o_.default_source.empty()) dsrc = o_.default_source;
+      if (tgt < 0 && !o_.default_target.empty()) dtgt = o_.default_target;
+      if ((src < 0 && dsrc.empty()) || (tgt < 0 && dtgt.empty())) {
+        if (o_.require_dyad || (src < 0 && dsrc.empty())) continue;
+      }
+      if (c == 0 || clause_source >= 0) carried_source = src >= 0 ? src : carried_source;
+      // Events: every source x target pair with distinct codes.
+      if (src >= 0)
+        Expand(src, &srcs);
+      else
+        srcs.assign(1, {dsrc, -1});
+      if (tgt >= 0)
+        Expand(tgt, &tgts);
+      else
+        tgts.assign(1, {dtgt, -1});
+      std::string rule = "verb " + ve.base + " (" + d_.Where(ve.where) + ")";
+      if (fired)
+        rule += " pattern " + fired->code.ToString() + " (" + d_.Where(fired->where) + ")";
+      else
+        rule += " code " + ve.code.ToString();
+      if (designated) rule += " designated";
+      bool emitted = false;
+      auto make_actor = [&](const std::pair<std::string, int32_t>& a) {
+        CodedActor r;
+        r.code = a.first;
+        if (a.second >= 0) {
+          const Mention& m = ms[a.second];
+          if (m.actor_entry >= 0) r.name = d_.actors()[m.actor_entry].primary.ToString();
+          if (m.b < n) r.first_token = ws[m.b].tok;
+          if (m.e > 0 && m.e - 1 < n) r.last_token = ws[m.e - 1].tok + 1;
+        }
+        return r;
+      };
+      for (const auto& s : srcs)
+        for (const auto& t : tgts) {
+          if (s.first == t.first) continue;
+          if (events.size() >= o_.max_events) break;
+          if (!spec.first.empty()) {
+            Pending p;
+            p.ev.source = make_actor(s);
+            p.ev.target = make_actor(t);
+            p.ev.code = spec.first;
+            p.ev.rule = rule;
+            p.flag = spec.flag;
+            events.push_back(std::move(p));
+            emitted = true;
+          }
+          if (!spec.second.empty()) {
+            Pending p;
+            p.ev.source = make_actor(t);
+            p.ev.target = make_actor(s);
+            p.ev.code = spec.second;
+            p.ev.rule = rule + " (paired)";
+            p.flag = spec.flag;
+            events.push_back(std::move(p));
+            emitted = true;
+          }
+        }
+      if (!emitted) continue;
+      if (spec.flag != '?') {
+        clause_has_main = true;
+        if (o_.code_by != CoderOptions::CodeBy::kAll) clause_done = true;
+        if (o_.code_by == CoderOptions::CodeBy::kSentence) stop_all = true;
+      }
+    }
+    (void)clause_has_main;
+  }
+  if (out->status == SentenceStatus::kDiscard || out->status == SentenceStatus::kComplex) return;
+  bool any_dominant = false, any_main = false;
+  for (const Pending& p : events) {
+    if (p.flag == '!') any_dominant = true;
+    if (p.flag != '?') any_main = true;
+  }
+  for (Pending& p : events) {
+    if (any_dominant && p.flag != '!') continue;
+    if (any_main && p.flag == '?') continue;
+    bool dup = false;
+    for (const SentenceEvent& e : out->events)
+      if (e.source.code == p.ev.source.code && e.target.code == p.ev.target.code &&
+          e.code == p.ev.code)
+        dup = true;
+    if (!dup) out->events.push_back(std::move(p.ev));
+  }
+  out->status = out->events.empty() ? SentenceStatus::kNoEvent : SentenceStatus::kCoded;
+}
+
+void SentenceCoder::Run(std::span<const Token> tokens, SentenceResult* out) {
+  out->status = SentenceStatus::kNoEvent;
+  out->events.clear();
+  out->note.clear();
+  Load(tokens);
+  if (o_.minimum_words > 0) {
+    int words = 0;
+    for (const Word& w : s_.words)
+      if (w.type != kComma) ++words;
+    if (words < o_.minimum_words) {
+      out->status = SentenceStatus::kTooShort;
+      return;
+    }
+  }
+  if (s_.words.empty()) return;
+  ClassifyActors();
+  if (Discarded()) {
+    out->status = SentenceStatus::kDiscard;
+    const Discard& dc = d_.discards()[s_.discard_matches[0].entries[0]];
+    out->note = "discard phrase '" + dc.phrase.ToString() + "' (" + d_.Where(dc.where) + ")";
+    return;
+  }
+  ClassifyOthers();
+  // Verb roots coded [###] / [+++] with no patterns act as soon as they are seen.
+  for (const VerbAt& v : s_.verbs) {
+    if (v.noun) continue;
+    const VerbEntry& ve = d_.verbs()[v.verb];
+    if (!x_.block_patterns[ve.block].empty()) continue;
+    if (ve.code.kind == EventCodeSpec::Kind::kDiscard) {
+      out->status = SentenceStatus::kDiscard;
+      out->note = "[###] verb " + ve.base + " (" + d_.Where(ve.where) + ")";
+      return;
+    }
+    if (ve.code.kind == EventCodeSpec::Kind::kComplex) {
+      out->status = SentenceStatus::kComplex;
+      out->note = "[+++] verb " + ve.base + " (" + d_.Where(ve.where) + ")";
+      return;
+    }
+  }
+  ComposeAgents();
+  FindCompounds();
+  ResolvePronouns();
+  RemoveCommaClauses();
+  Compact();
+  FindClauses();
+  std::string why;
+  if (TooComplex(&why)) {
+    out->status = SentenceStatus::kComplex;
+    out->note = why;
+    if (o_.trace) Trace(out);
+    return;
+  }
+  CodeClauses(out);
+  if (o_.trace) Trace(out);
+}
+
+void SentenceCoder::Trace(SentenceResult* out) const {
+  static const char* kNames[] = {"",    "ACTOR", "AGENT", "VERB", "NOUN", "PRON", "CONJ",
+                                 "DET", "COMMA", "BY",    "AUX",  "NEG",  "NUM"};
+  std::string& t = out->trace;
+  for (uint32_t k = 0; k < s_.words.size(); ++k) {
+    const Word& w = s_.words[k];
+    bool clause = false;
+    for (uint32_t c : s_.clause_starts)
+      if (c == k && k > 0) clause = true;
+    if (clause) t += "| ";
+    t += w.lower;
+    if (w.type != kOther) {
+      t += "/";
+      t += kNames[w.type];
+    }
+    if (w.mention >= 0) {
+      const Mention& m = s_.mentions[w.mention];
+      t += "=" + m.code;
+      if (m.compound >= 0) t += "&" + std::to_string(m.compound);
+    }
+    if (w.verb >= 0 && s_.verbs[w.verb].noun) t += "(verb->noun)";
+    if (w.verb >= 0 && !s_.verbs[w.verb].noun) {
+      const VerbEntry& ve = d_.verbs()[s_.verbs[w.verb].verb];
+      t += "(" + ve.base + " " + ve.code.ToString() + " " + d_.Where(ve.where) + ")";
+    }
+    t += " ";
+  }
+}
+
+}  // namespace
+
+void Coder::CodeSentence(std::span<const Token> tokens, const Date& date, CoderScratch* scratch,
+                         SentenceResult* result) const {
+  SentenceCoder sc(*dict_, options_, *index_, scratch->impl(), date);
+  sc.Run(tokens, result);
+}
+
+size_t Coder::CodeArticle(const Article& article, const TextOptions& text_options,
+                          CoderScratch* scratch, std::vector<CodedEvent>* out) const {
+  AnalyzedText t = AnalyzeText(article, text_options);
+  SentenceResult res;
+  for (size_t si = 0; si < t.sentences.size(); ++si) {
+    const Sentence& s = t.sentences[si];
+    CodeSentence(s.tokens, article.published, scratch, &res);
+    if (res.status == SentenceStatus::kDiscard && res.note.rfind("discard phrase", 0) == 0) {
+      // Story-level discard phrases drop the whole article.
+      const Discard& dc = dict_->discards()[scratch->impl()->discard_matches[0].entries[0]];
+      if (dc.scope == DiscardScope::kStory) return si + 1;
+    }
+    Date date = article.published;
+    std::string phrase;
+    if (date_resolver_ && !res.events.empty()) date = date_resolver_(article, s, &phrase);
+    uint32_t n = 0;
+    for (SentenceEvent& e : res.events) {
+      CodedEvent ev;
+      ev.event_id = article.id + "#" + std::to_string(si) + "." + std::to_string(n++);
+      auto fill = [&](const CodedActor& a, ActorRef* r) {
+        r->code = a.code;
+        r->name = a.name;
+        if (a.last_token > a.first_token && a.last_token <= s.tokens.size()) {
+          r->begin = s.tokens[a.first_token].begin;
+          r->end = s.tokens[a.last_token - 1].end;
+          if (r->end <= article.text.size() && r->begin <= r->end)
+            r->text = article.text.substr(r->begin, r->end - r->begin);
+        }
+      };
+      fill(e.source, &ev.source);
+      fill(e.target, &ev.target);
+      ev.code = e.code;
+      const CameoEventCode* cc = FindCameoEventCode(e.code);
+      ev.root_code = std::string(CameoRootCode(e.code));
+      if (cc) {
+        ev.goldstein = cc->goldstein;
+        ev.quad_class = static_cast<int>(cc->quad_class);
+      } else {
+        ev.quad_class = QuadClassOfRoot(ev.root_code);
+        const CameoEventCode* rc = FindCameoEventCode(ev.root_code);
+        ev.goldstein = rc ? rc->goldstein : 0;
+      }
+      ev.date = date;
+      ev.date_phrase = phrase;
+      ev.article_id = article.id;
+      ev.outlet = article.outlet;
+      ev.url = article.url;
+      ev.sentence_index = static_cast<uint32_t>(si);
+      ev.sentence_begin = s.begin;
+      ev.sentence_end = s.end;
+      ev.sentence = s.text;
+      ev.rule = std::move(e.rule);
+      out->push_back(std::move(ev));
+    }
+  }
+  return t.sentences.size();
+}
+
+}  // namespace dyad
