@@ -1,0 +1,60 @@
+// Actor span recognition on ConfliBERT's cameo_ner sentences (1,604 news
+// sentences, train + test). Floors are the values measured when this test
+// was written (see docs/actors.md); a change that lowers them fails here.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <iostream>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "dyad/actors.h"
+#include "dyad/default_dictionary.h"
+
+namespace dyad {
+namespace {
+
+TEST(CameoNerEvalTest, SpanPrecisionRecallFloors) {
+  const std::string dir =
+      std::string(DYAD_SHARED_DIR) + "/data/corpora/conflibert_eval_data/data/cameo_ner";
+  ASSERT_TRUE(std::filesystem::is_directory(dir))
+      << "missing " << dir << " (the shared reference data; see ../shared/README.md)";
+  std::vector<DictWarning> w;
+  auto dict = LoadDefaultDictionary({}, &w);
+  ASSERT_TRUE(dict.ok()) << dict.status().message();
+  auto rep = EvaluateCameoNer({dir + "/train.txt", dir + "/test.txt"}, *dict);
+  ASSERT_TRUE(rep.ok()) << rep.status().message();
+  std::cout << rep->Summary();
+  EXPECT_EQ(rep->sentences, 1604u);
+  EXPECT_EQ(rep->rejected_lines, 0u);
+  // Gold spans: 1,604 sentences hold 3,050 spans (1,506 S, 1,391 T, 153 R).
+  EXPECT_EQ(rep->any.gold, 3050u);
+  EXPECT_EQ(rep->source.gold, 1506u);
+  EXPECT_EQ(rep->target.gold, 1391u);
+  // Floors: the values measured (docs/actors.md), rounded down.
+  EXPECT_GE(rep->any.ExactPrecision(), 0.27);
+  EXPECT_GE(rep->any.ExactRecall(), 0.33);
+  EXPECT_GE(rep->any.OverlapPrecision(), 0.65);
+  EXPECT_GE(rep->any.OverlapRecall(), 0.74);
+  EXPECT_GE(rep->source.ExactPrecision(), 0.36);
+  EXPECT_GE(rep->source.ExactRecall(), 0.20);
+  EXPECT_GE(rep->source.OverlapPrecision(), 0.75);
+  EXPECT_GE(rep->source.OverlapRecall(), 0.42);
+  EXPECT_GE(rep->target.ExactPrecision(), 0.25);
+  EXPECT_GE(rep->target.ExactRecall(), 0.15);
+  EXPECT_GE(rep->target.OverlapPrecision(), 0.55);
+  EXPECT_GE(rep->target.OverlapRecall(), 0.35);
+}
+
+TEST(CameoNerEvalTest, MissingFileIsNotFound) {
+  std::vector<DictWarning> w;
+  auto dict = LoadDefaultDictionary({}, &w);
+  ASSERT_TRUE(dict.ok());
+  auto rep = EvaluateCameoNer({"/nonexistent/cameo_ner/test.txt"}, *dict);
+  ASSERT_FALSE(rep.ok());
+  EXPECT_NE(rep.status().message().find("/nonexistent/cameo_ner/test.txt"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace dyad

@@ -1,0 +1,702 @@
+// Actor registry (in memory + JSONL) and within-document resolution.
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cstdlib>
+#include <istream>
+#include <map>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/roles_internal.h"
+#include "dyad/actors.h"
+#include "dyad/name_match.h"
+#include "dyad/output.h"
+
+namespace dyad {
+
+using namespace actors_internal;
+
+std::string_view ActorSourceName(ActorSource s) {
+  return s == ActorSource::kDictionary ? "dictionary" : "learned";
+}
+
+std::string LearnedActorId(std::string_view name) {
+  std::string f = FoldNameText(name);
+  std::string id = "learned:";
+  for (char c : f) {
+    if (c == ' ' || c == ',') {
+      if (!id.empty() && id.back() != '-' && id.back() != ':') id.push_back('-');
+    } else {
+      id.push_back(c);
+    }
+  }
+  while (!id.empty() && id.back() == '-') id.pop_back();
+  return id;
+}
+
+// ---------------------------------------------------------------------------
+// InMemoryActorRegistry
+
+struct InMemoryActorRegistry::Impl {
+  std::map<std::string, ActorRecord, std::less<>> records;
+  // Normalized spellings, rebuilt per record on Put.
+  std::map<std::string, std::vector<NormalizedName>, std::less<>> names;
+};
+
+InMemoryActorRegistry::InMemoryActorRegistry() : impl_(std::make_unique<Impl>()) {}
+InMemoryActorRegistry::~InMemoryActorRegistry() = default;
+
+Result<std::optional<ActorRecord>> InMemoryActorRegistry::Get(std::string_view id) const {
+  auto it = impl_->records.find(id);
+  if (it == impl_->records.end()) return std::optional<ActorRecord>();
+  return std::optional<ActorRecord>(it->second);
+}
+
+Status InMemoryActorRegistry::Put(const ActorRecord& record) {
+  if (record.id.empty()) return Status::InvalidArgument("actor record without an id");
+  impl_->records[record.id] = record;
+  std::vector<NormalizedName>& ns = impl_->names[record.id];
+  ns.clear();
+  ns.push_back(NormalizeName(record.name));
+  for (const std::string& sp : record.spellings) ns.push_back(NormalizeName(sp));
+  return Status::Ok();
+}
+
+Result<std::vector<ActorRecord>> InMemoryActorRegistry::List() const {
+  std::vector<ActorRecord> out;
+  out.reserve(impl_->records.size());
+  for (const auto& [id, r] : impl_->records) out.push_back(r);
+  return out;
+}
+
+size_t InMemoryActorRegistry::size() const { return impl_->records.size(); }
+
+Result<std::vector<ActorRecord>> InMemoryActorRegistry::FindByName(std::string_view name,
+                                                                   bool allow_surname) const {
+  NormalizedName q = NormalizeName(name);
+  std::vector<std::pair<double, const ActorRecord*>> hits;
+  if (q.empty()) return std::vector<ActorRecord>();
+  for (const auto& [id, ns] : impl_->names) {
+    double best = 0;
+    for (const NormalizedName& n : ns) {
+      if (n.empty()) continue;
+      NameComparison c = CompareNames(q, n);
+      if (c.same) best = std::max(best, c.score);
+      // A bare surname: one uncommon token equal by key to the last token.
+      if (allow_surname && q.tokens().size() == 1 && n.tokens().size() > 1 &&
+          !q.tokens()[0].common && q.tokens()[0].text.size() >= 3 &&
+          q.tokens()[0].key == n.tokens().back().key)
+        best = std::max(best, 0.8);
+    }
+    if (best > 0) hits.emplace_back(best, &impl_->records.find(id)->second);
+  }
+  std::stable_sort(hits.begin(), hits.end(),
+                   [](const auto& a, const auto& b) { return a.first > b.first; });
+  std::vector<ActorRecord> out;
+  for (const auto& h : hits) out.push_back(*h.second);
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// JSONL serialization
+
+std::string ActorRecordToJson(const ActorRecord& r) {
+  std::string j = "{\"id\":";
+  AppendJsonString(r.id, &j);
+  j += ",\"name\":";
+  AppendJsonString(r.name, &j);
+  j += ",\"source\":";
+  AppendJsonString(ActorSourceName(r.source), &j);
+  j += ",\"codes\":[";
+  for (size_t i = 0; i < r.codes.size(); ++i) {
+    if (i) j.push_back(',');
+    j += "{\"code\":";
+    AppendJsonString(r.codes[i].code, &j);
+    j += ",\"first\":";
+    AppendJsonString(r.codes[i].first.ToString(), &j);
+    j += ",\"last\":";
+    AppendJsonString(r.codes[i].last.ToString(), &j);
+    j.push_back('}');
+  }
+  j += "],\"spellings\":[";
+  for (size_t i = 0; i < r.spellings.size(); ++i) {
+    if (i) j.push_back(',');
+    AppendJsonString(r.spellings[i], &j);
+  }
+  j += "],\"mentions\":" + std::to_string(r.mentions);
+  j += ",\"role\":";
+  AppendJsonString(r.role, &j);
+  j += ",\"evidence\":";
+  AppendJsonString(r.evidence, &j);
+  j += ",\"evidence_where\":";
+  AppendJsonString(r.evidence_where, &j);
+  j.push_back('}');
+  return j;
+}
+
+namespace {
+
+std::string GetString(simdjson::dom::element obj, const char* key) {
+  std::string_view v;
+  if (obj[key].get_string().get(v) != simdjson::SUCCESS) return "";
+  return std::string(v);
+}
+
+Date ParseDateOrUnknown(std::string_view s) {
+  if (s.empty()) return Date();
+  auto d = Date::Parse(s);
+  return d ? *d : Date();
+}
+
+}  // namespace
+
+Result<ActorRecord> ActorRecordFromJson(std::string_view line) {
+  simdjson::dom::parser parser;
+  simdjson::padded_string padded(line);
+  simdjson::dom::element doc;
+  if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS)
+    return Status::InvalidArgument(std::string("not JSON: ") + simdjson::error_message(err));
+  if (!doc.is_object()) return Status::InvalidArgument("not a JSON object");
+  ActorRecord r;
+  r.id = GetString(doc, "id");
+  r.name = GetString(doc, "name");
+  if (r.id.empty() || r.name.empty())
+    return Status::InvalidArgument("actor record needs non-empty \"id\" and \"name\"");
+  std::string src = GetString(doc, "source");
+  if (src == "dictionary") {
+    r.source = ActorSource::kDictionary;
+  } else if (src == "learned" || src.empty()) {
+    r.source = ActorSource::kLearned;
+  } else {
+    return Status::InvalidArgument("unknown \"source\" '" + src +
+                                   "' (expected learned or dictionary)");
+  }
+  simdjson::dom::array arr;
+  if (doc["codes"].get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element c : arr) {
+      ActorCodeSeen cs;
+      cs.code = GetString(c, "code");
+      if (cs.code.empty()) return Status::InvalidArgument("a \"codes\" item without \"code\"");
+      cs.first = ParseDateOrUnknown(GetString(c, "first"));
+      cs.last = ParseDateOrUnknown(GetString(c, "last"));
+      r.codes.push_back(std::move(cs));
+    }
+  }
+  if (doc["spellings"].get_array().get(arr) == simdjson::SUCCESS) {
+    for (simdjson::dom::element s : arr) {
+      std::string_view v;
+      if (s.get_string().get(v) == simdjson::SUCCESS) r.spellings.emplace_back(v);
+    }
+  }
+  uint64_t m = 0;
+  if (doc["mentions"].get_uint64().get(m) == simdjson::SUCCESS) r.mentions = m;
+  r.role = GetString(doc, "role");
+  r.evidence = GetString(doc, "evidence");
+  r.evidence_where = GetString(doc, "evidence_where");
+  return r;
+}
+
+Status WriteActorRegistry(const ActorRegistry& registry, std::ostream& out) {
+  DYAD_ASSIGN_OR_RETURN(std::vector<ActorRecord> all, registry.List());
+  for (const ActorRecord& r : all) out << ActorRecordToJson(r) << '\n';
+  if (!out) return Status::IOError("could not write the actor registry");
+  return Status::Ok();
+}
+
+Result<size_t> ReadActorRegistry(std::istream& in, std::string_view source, ActorRegistry* registry,
+                                 std::vector<std::string>* warnings) {
+  std::string line;
+  size_t lineno = 0, n = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    Result<ActorRecord> r = ActorRecordFromJson(line);
+    if (!r.ok()) {
+      if (warnings)
+        warnings->push_back(std::string(source) + ":" + std::to_string(lineno) + ": " +
+                            r.status().message() + "; line skipped");
+      continue;
+    }
+    DYAD_RETURN_IF_ERROR(registry->Put(*r));
+    ++n;
+  }
+  return n;
+}
+
+std::string LearnedActorsAsDictionary(const std::vector<ActorRecord>& records) {
+  std::string out =
+      "# Actors learned by dyad from role phrases, for review before use.\n"
+      "# Each entry: the spellings seen => the codes the roles gave, with the\n"
+      "# dates they were seen. The comment above it quotes the evidence.\n\n[actors]\n";
+  for (const ActorRecord& r : records) {
+    if (r.source != ActorSource::kLearned || r.codes.empty()) continue;
+    std::string ev = r.evidence;
+    std::replace(ev.begin(), ev.end(), '\n', ' ');
+    out += "# " + r.id + " (" + std::to_string(r.mentions) + " mentions, role '" + r.role + "') " +
+           r.evidence_where + ": " + ev + "\n";
+    std::vector<std::string> phrases;
+    for (const std::string& s : r.spellings) {
+      // Characters the format reserves are dropped from phrases.
+      std::string p;
+      for (char c : s)
+        if (c != '|' && c != '#' && c != '=' && c != '>' && c != '*') p.push_back(c);
+      if (!p.empty() && std::find(phrases.begin(), phrases.end(), p) == phrases.end())
+        phrases.push_back(p);
+    }
+    if (phrases.empty()) continue;
+    for (size_t i = 0; i < phrases.size(); ++i) out += (i ? " | " : "") + phrases[i];
+    out += " =>";
+    for (size_t i = 0; i < r.codes.size(); ++i) {
+      const ActorCodeSeen& c = r.codes[i];
+      out += (i ? ", " : " ") + c.code;
+      // Only a code seen over a known range, when there are several codes,
+      // gets a date range; a single code is the default.
+      if (r.codes.size() > 1 && c.first.known() && c.last.known())
+        out += " @" + c.first.ToString() + ".." + c.last.ToString();
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------
+// ArticleResolver
+
+ArticleResolver::ArticleResolver(std::shared_ptr<const Dictionary> dict, ActorRegistry* registry,
+                                 ResolverOptions options)
+    : dict_(dict), inducer_(dict), registry_(registry), options_(options) {}
+
+namespace {
+
+struct Entity {
+  std::string id, name, code;
+  std::string role_head;  // last word of the introducing role, lower case ("speaker")
+  bool person = false;
+  uint32_t last_sentence = 0;
+  NormalizedName norm;
+};
+
+void Widen(const Date& d, ActorCodeSeen* c) {
+  if (!d.known()) return;
+  if (!c->first.known() || d.ToString() < c->first.ToString()) c->first = d;
+  if (!c->last.known() || d.ToString() > c->last.ToString()) c->last = d;
+}
+
+std::string Slug(std::string_view s) {
+  std::string out;
+  for (char c : s) out.push_back(c == ' ' ? '-' : c);
+  return out;
+}
+
+bool RoleCompatible(std::string_view entity_code, std::string_view code) {
+  if (entity_code == code) return true;
+  // "the speaker" (LEG) matches IRQLEG; "the official" (GOV) matches CHNGOV.
+  return code.size() >= 3 && !IsCountryCode(code) && entity_code.size() > 3 &&
+         entity_code.substr(3).starts_with(code);
+}
+
+}  // namespace
+
+Result<ArticleActors> ArticleResolver::Resolve(const Article& article,
+                                               const std::vector<Sentence>& sentences,
+                                               std::vector<CodedEvent>* events) const {
+  const Dictionary& dict = *dict_;
+  const Date& date = article.published;
+  ArticleActors out;
+  std::vector<Entity> ents;
+
+  // The most recent entity satisfying `pred` within the look-back window.
+  auto recent = [&](uint32_t si, auto pred) -> Entity* {
+    Entity* best = nullptr;
+    for (Entity& e : ents) {
+      if (si - e.last_sentence > options_.max_sentence_distance) continue;
+      if (!pred(e)) continue;
+      if (!best || e.last_sentence >= best->last_sentence) best = &e;
+    }
+    return best;
+  };
+  auto touch = [&](const std::string& id, const std::string& name, const std::string& code,
+                   bool person, uint32_t si) -> Entity& {
+    for (Entity& e : ents)
+      if (e.id == id) {
+        e.last_sentence = si;
+        if (!code.empty()) e.code = code;
+        return e;
+      }
+    Entity e;
+    e.id = id;
+    e.name = name;
+    e.code = code;
+    e.person = person;
+    e.last_sentence = si;
+    e.norm = NormalizeName(name);
+    ents.push_back(std::move(e));
+    return ents.back();
+  };
+  // Counts a mention of a registry record and records the spelling seen.
+  auto note_registry = [&](ActorRecord rec, std::string_view spelling,
+                           std::string_view code) -> Status {
+    if (!registry_) return Status::Ok();
+    ++rec.mentions;
+    if (std::find(rec.spellings.begin(), rec.spellings.end(), spelling) == rec.spellings.end())
+      rec.spellings.emplace_back(spelling);
+    for (ActorCodeSeen& c : rec.codes)
+      if (c.code == code) Widen(date, &c);
+    return registry_->Put(rec);
+  };
+
+  for (uint32_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
+    const uint32_t n = static_cast<uint32_t>(s.tokens.size());
+    if (n == 0) continue;
+    const SentenceScan scan = ScanSentence(dict, s, date);
+    std::vector<bool> covered(n, false);
+    std::vector<ActorMention> ms;
+    const std::string where = article.id + "#" + std::to_string(si);
+    auto add = [&](uint32_t b, uint32_t e, std::string how, std::string code, std::string id,
+                   std::string name) {
+      for (uint32_t k = b; k < e; ++k) covered[k] = true;
+      ActorMention m;
+      m.sentence = si;
+      m.first_token = b;
+      m.last_token = e;
+      m.begin = s.tokens[b].begin;
+      m.end = s.tokens[e - 1].end;
+      m.text = SpanText(s, b, e);
+      m.spelling = m.text;
+      m.how = std::move(how);
+      m.code = std::move(code);
+      m.actor_id = std::move(id);
+      m.name = std::move(name);
+      ms.push_back(std::move(m));
+    };
+
+    // 1. Persons introduced by a role.
+    for (const InducedActor& a : inducer_.Induce(s, date, registry_)) {
+      if (!a.dictionary_code.empty()) {
+        if (a.dictionary_code != a.code)
+          out.conflicts.push_back({"", where + ": role '" + a.role + "' gives " + a.code +
+                                           " for '" + a.name + "' but the dictionary codes it " +
+                                           a.dictionary_code + "; dictionary kept"});
+        continue;  // the dictionary mention comes in step 2
+      }
+      std::string id = LearnedActorId(a.name), name = a.name;
+      if (registry_) {
+        DYAD_ASSIGN_OR_RETURN(std::vector<ActorRecord> found, registry_->FindByName(a.name, false));
+        ActorRecord rec;
+        if (!found.empty() && found[0].source == ActorSource::kLearned) {
+          rec = std::move(found[0]);
+          bool have = false;
+          for (const ActorCodeSeen& c : rec.codes) have |= c.code == a.code;
+          if (!have) {
+            out.conflicts.push_back({rec.id, where + ": '" + a.name + "' introduced as " + a.code +
+                                                 " ('" + a.role + "'), known as " +
+                                                 (rec.codes.empty() ? "-" : rec.codes[0].code) +
+                                                 "; code added"});
+            rec.codes.push_back({a.code, Date(), Date()});
+          }
+        } else if (!found.empty()) {
+          continue;  // a dictionary actor in the registry: the dictionary wins
+        } else {
+          rec.id = id;
+          rec.name = a.name;
+          rec.source = ActorSource::kLearned;
+          rec.codes.push_back({a.code, Date(), Date()});
+          rec.spellings.push_back(a.name);
+          rec.role = a.role;
+          rec.evidence = s.text;
+          rec.evidence_where = where;
+          out.learned_ids.push_back(id);
+        }
+        id = rec.id;
+        name = rec.name;
+        DYAD_RETURN_IF_ERROR(note_registry(std::move(rec), a.name, a.code));
+      } else if (std::find(out.learned_ids.begin(), out.learned_ids.end(), id) ==
+                 out.learned_ids.end()) {
+        out.learned_ids.push_back(id);
+      }
+      Entity& ent = touch(id, name, a.code, true, si);
+      if (!a.role.empty()) {
+        std::vector<Token> role_words = Tokenize(a.role);
+        if (!role_words.empty()) ent.role_head = Lemmatize(role_words.back().lower);
+      }
+      add(a.span_first, a.span_last, "learned", a.code, id, name);
+      ms.back().spelling = a.name;
+    }
+
+    // 2. Dictionary actors, with an adjacent role composed in.
+    for (const ScanSpan& a : scan.actors) {
+      if (covered[a.b] || a.code.empty() || a.code == "---") continue;
+      uint32_t b = a.b, e = a.e;
+      std::string code = a.code;
+      bool role = false;
+      uint32_t j = e;
+      if (j < n && (s.tokens[j].lower == "'s")) ++j;
+      if (j < n && scan.agent_at[j] >= 0 && !covered[j] && IsCountryCode(a.code)) {
+        const ScanSpan& g = scan.agents[scan.agent_at[j]];
+        if (g.b == j) {
+          code = Compose(dict, a.code, g);
+          e = g.e;
+          role = true;
+        }
+      }
+      std::string primary = dict.actors()[a.index].primary.ToString();
+      bool definite = b > 0 && (s.tokens[b - 1].lower == "the");
+      if (role && definite) {
+        // "the Russian envoy": the most recent actor with that role code.
+        Entity* ant = recent(si, [&](const Entity& x) { return x.code == code && x.person; });
+        if (ant) {
+          ant->last_sentence = si;
+          add(b, e, "role", ant->code, ant->id, ant->name);
+          continue;
+        }
+      }
+      std::string id = IsCountryCode(a.code) ? "dict:" + code : "dict:" + Slug(primary);
+      std::string name = IsCountryCode(a.code) ? SpanText(s, b, e) : primary;
+      if (Entity* known = nullptr; !role) {
+        for (Entity& x : ents)
+          if (x.id == id) known = &x;
+        if (known) name = known->name;
+      }
+      Entity& ent = touch(id, name, code, !IsCountryCode(a.code), si);
+      add(b, e, "dictionary", code, ent.id, ent.name);
+    }
+
+    // 3. Names seen before: a full name or a bare surname.
+    for (uint32_t i = 0; i < n; ++i) {
+      if (covered[i] || !IsNameWord(s.tokens[i])) continue;
+      if (i > 0 && IsNameWord(s.tokens[i - 1]) && !covered[i - 1]) continue;
+      uint32_t e = NameRunEnd(s, scan, i);
+      if (e == i) continue;
+      std::string text = SpanText(s, i, e);
+      NormalizedName q = NormalizeName(text);
+      if (q.empty()) continue;
+      Entity* hit = recent(si + 0, [&](const Entity& x) {
+        if (!x.person || x.norm.empty()) return false;
+        if (SameName(q, x.norm)) return true;
+        return q.tokens().size() == 1 && x.norm.tokens().size() > 1 && !q.tokens()[0].common &&
+               q.tokens()[0].key == x.norm.tokens().back().key;
+      });
+      if (hit) {
+        hit->last_sentence = si;
+        add(i, e, q.tokens().size() == 1 ? "surname" : "registry", hit->code, hit->id, hit->name);
+        if (registry_ && hit->id.starts_with("learned:")) {
+          DYAD_ASSIGN_OR_RETURN(std::optional<ActorRecord> rec, registry_->Get(hit->id));
+          if (rec) DYAD_RETURN_IF_ERROR(note_registry(std::move(*rec), text, hit->code));
+        }
+        continue;
+      }
+      if (!registry_) continue;
+      DYAD_ASSIGN_OR_RETURN(std::vector<ActorRecord> found, registry_->FindByName(text, true));
+      if (found.empty() || found[0].codes.empty()) continue;
+      ActorRecord rec = std::move(found[0]);
+      std::string code = rec.codes.back().code;
+      touch(rec.id, rec.name, code, true, si);
+      add(i, e, q.tokens().size() == 1 ? "surname" : "registry", code, rec.id, rec.name);
+      DYAD_RETURN_IF_ERROR(note_registry(std::move(rec), text, code));
+    }
+
+    // 4. "the speaker", "the official": a role alone.
+    for (const ScanSpan& g : scan.agents) {
+      if (covered[g.b] || g.b == 0) continue;
+      if (s.tokens[g.b - 1].lower != "the") continue;
+      Entity* ant =
+          recent(si, [&](const Entity& x) { return x.person && RoleCompatible(x.code, g.code); });
+      if (!ant) ant = recent(si, [&](const Entity& x) { return RoleCompatible(x.code, g.code); });
+      if (ant) {
+        ant->last_sentence = si;
+        add(g.b, g.e, "role", ant->code, ant->id, ant->name);
+      } else {
+        add(g.b, g.e, "agent", g.code, "", "");
+      }
+    }
+
+    // 4b. "the speaker" when the role that introduced a person ended in
+    // "speaker" (the dictionary knows only "parliament speaker").
+    for (uint32_t i = 1; i < n; ++i) {
+      if (covered[i] || s.tokens[i - 1].lower != "the" || s.tokens[i].kind != TokenKind::kWord)
+        continue;
+      const std::string& lemma = s.tokens[i].lemma.empty() ? s.tokens[i].lower : s.tokens[i].lemma;
+      Entity* ant = recent(si, [&](const Entity& x) { return x.person && x.role_head == lemma; });
+      if (!ant) continue;
+      ant->last_sentence = si;
+      add(i, i + 1, "role", ant->code, ant->id, ant->name);
+    }
+
+    // 5. Subject pronouns.
+    for (uint32_t i = 0; i < n; ++i) {
+      const std::string& w = s.tokens[i].lower;
+      if (covered[i] || (w != "he" && w != "she" && w != "they")) continue;
+      if (i + 1 >= n || s.tokens[i + 1].kind != TokenKind::kWord) continue;
+      // Antecedents from earlier sentences, or earlier in this one.
+      Entity* ant = nullptr;
+      if (w == "they") {
+        ant = recent(si, [&](const Entity& x) { return !x.person; });
+      } else {
+        ant = recent(si, [&](const Entity& x) { return x.person; });
+        if (!ant) ant = recent(si, [&](const Entity& x) { return x.code.size() > 3; });
+      }
+      if (!ant) continue;
+      add(i, i + 1, "pronoun", ant->code, ant->id, ant->name);
+    }
+
+    std::sort(ms.begin(), ms.end(), [](const ActorMention& a, const ActorMention& b) {
+      return a.first_token < b.first_token;
+    });
+    for (ActorMention& m : ms) out.mentions.push_back(std::move(m));
+  }
+
+  // Events: each actor slot takes the mention it overlaps most.
+  if (events) {
+    for (CodedEvent& ev : *events) {
+      for (ActorRef* ref : {&ev.source, &ev.target}) {
+        if (ref->end <= ref->begin) continue;
+        const ActorMention* best = nullptr;
+        uint32_t best_ov = 0;
+        for (const ActorMention& m : out.mentions) {
+          if (m.sentence != ev.sentence_index) continue;
+          uint32_t lo = std::max(m.begin, ref->begin), hi = std::min(m.end, ref->end);
+          if (hi > lo && hi - lo > best_ov) {
+            best_ov = hi - lo;
+            best = &m;
+          }
+        }
+        if (!best || best->actor_id.empty()) continue;
+        ref->actor_id = best->actor_id;
+        ref->name = best->name;
+        if (ref->code.empty() || best->how != "dictionary") ref->code = best->code;
+      }
+    }
+  }
+  return out;
+}
+
+}  // namespace dyad
+
+namespace dyad {
+
+// ---------------------------------------------------------------------------
+// ActorTally
+
+void ActorTally::Add(const ArticleActors& actors, const Date& article_date) {
+  for (const ActorMention& m : actors.mentions) {
+    if (m.actor_id.empty()) continue;
+    auto it =
+        std::lower_bound(records_.begin(), records_.end(), m.actor_id,
+                         [](const ActorRecord& r, const std::string& id) { return r.id < id; });
+    if (it == records_.end() || it->id != m.actor_id) {
+      ActorRecord r;
+      r.id = m.actor_id;
+      r.name = m.name;
+      r.source =
+          m.actor_id.starts_with("learned:") ? ActorSource::kLearned : ActorSource::kDictionary;
+      it = records_.insert(it, std::move(r));
+    }
+    ++it->mentions;
+    if (std::find(it->spellings.begin(), it->spellings.end(), m.spelling) == it->spellings.end())
+      it->spellings.push_back(m.spelling);
+    if (m.code.empty()) continue;
+    ActorCodeSeen* seen = nullptr;
+    for (ActorCodeSeen& c : it->codes)
+      if (c.code == m.code) seen = &c;
+    if (!seen) {
+      it->codes.push_back({m.code, Date(), Date()});
+      seen = &it->codes.back();
+    }
+    Widen(article_date, seen);
+  }
+}
+
+Result<std::vector<ActorRecord>> ActorTally::Records(const ActorRegistry* registry) const {
+  std::vector<ActorRecord> out = records_;
+  if (!registry) return out;
+  for (ActorRecord& r : out) {
+    if (r.source != ActorSource::kLearned) continue;
+    DYAD_ASSIGN_OR_RETURN(std::optional<ActorRecord> known, registry->Get(r.id));
+    if (!known) continue;
+    r.name = known->name;
+    r.role = known->role;
+    r.evidence = known->evidence;
+    r.evidence_where = known->evidence_where;
+  }
+  return out;
+}
+
+Result<size_t> TallyCodeOutput(std::istream& in, std::string_view source,
+                               const ArticleResolver& resolver, ActorTally* tally,
+                               std::vector<std::string>* warnings) {
+  simdjson::dom::parser parser;
+  Article art;
+  std::vector<Sentence> sentences;
+  int64_t last_index = -1;
+  size_t articles = 0;
+  auto flush = [&]() -> Status {
+    if (art.id.empty()) return Status::Ok();
+    DYAD_ASSIGN_OR_RETURN(ArticleActors aa, resolver.Resolve(art, sentences, nullptr));
+    tally->Add(aa, art.published);
+    ++articles;
+    art = Article();
+    sentences.clear();
+    last_index = -1;
+    return Status::Ok();
+  };
+  auto warn = [&](size_t lineno, const std::string& what) {
+    if (warnings)
+      warnings->push_back(std::string(source) + ":" + std::to_string(lineno) + ": " + what +
+                          "; line skipped");
+  };
+  std::string line;
+  size_t lineno = 0;
+  while (std::getline(in, line)) {
+    ++lineno;
+    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    simdjson::padded_string padded(line);
+    simdjson::dom::element doc;
+    if (auto err = parser.parse(padded).get(doc); err != simdjson::SUCCESS || !doc.is_object()) {
+      warn(lineno, "not a JSON object");
+      continue;
+    }
+    std::string id = GetString(doc, "article_id");
+    std::string text = GetString(doc, "sentence");
+    int64_t index = -1;
+    if (doc["sentence_index"].get_int64().get(index) != simdjson::SUCCESS) {
+      std::string_view sv;
+      if (doc["sentence_index"].get_string().get(sv) == simdjson::SUCCESS)
+        index = std::atoll(std::string(sv).c_str());
+    }
+    if (id.empty() || text.empty() || index < 0) {
+      warn(lineno, "expected article_id, sentence_index and sentence (dyad code --format jsonl)");
+      continue;
+    }
+    if (id != art.id) {
+      DYAD_RETURN_IF_ERROR(flush());
+      art.id = id;
+      art.published = ParseDateOrUnknown(GetString(doc, "date"));
+    }
+    if (index == last_index) continue;  // another event of the same sentence
+    last_index = index;
+    // The sentence's tokens, with offsets into the rebuilt article text.
+    if (!art.text.empty()) art.text.push_back('\n');
+    const uint32_t base = static_cast<uint32_t>(art.text.size());
+    art.text += text;
+    Sentence s;
+    s.begin = base;
+    s.end = static_cast<uint32_t>(art.text.size());
+    s.text = text;
+    for (Sentence& part : SplitSentences(text))
+      for (Token& t : part.tokens) {
+        t.begin += base;
+        t.end += base;
+        s.tokens.push_back(std::move(t));
+      }
+    sentences.push_back(std::move(s));
+  }
+  DYAD_RETURN_IF_ERROR(flush());
+  return articles;
+}
+
+}  // namespace dyad
