@@ -1,0 +1,189 @@
+// IngestInputs: read, code on worker threads, store in input order
+// (include/dyad/store.h).
+//
+// The calling thread reads articles, drops those already stored (by id or
+// text hash) before they are coded, and collects the rest into batches;
+// workers code whole batches; the calling thread stores finished batches
+// strictly in input order, one transaction per batch. Input order alone
+// decides the database contents, so any thread count, and any number of
+// interrupted runs followed by a complete one, give the same database.
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+#include <unordered_set>
+
+#include "dyad/event_date.h"
+#include "dyad/store.h"
+#include "dyad/story.h"
+
+namespace dyad {
+namespace {
+
+StoryOptions CopyOptions() {
+  StoryOptions o;
+  o.num_hashes = 64;  // 16 bands of 4: P(candidate | Jaccard 0.8) > 0.999
+  o.bands = 16;
+  return o;
+}
+
+}  // namespace
+
+void InstallEventDateResolver(Coder* coder) {
+  coder->set_date_resolver(
+      [](const Article& article, const Sentence& sentence, std::string* phrase) {
+        EventDate ed = ResolveEventDate(sentence.text, article.published);
+        if (phrase) *phrase = ed.phrase;
+        return ed.date;
+      });
+}
+
+ProcessedArticle ProcessArticle(Article article, const Coder& coder,
+                                const TextOptions& text_options, CoderScratch* scratch) {
+  ProcessedArticle p;
+  p.text_hash = NormalizedTextHash(article.text);
+  AnalyzedText t = AnalyzeText(article, text_options);
+  p.sentences.reserve(t.sentences.size());
+  for (const Sentence& s : t.sentences) p.sentences.emplace_back(s.begin, s.end);
+  coder.CodeArticle(article, text_options, scratch, &p.events);
+  static const StoryOptions kCopy = CopyOptions();
+  MinHashSignature sig = ComputeMinHash(article.text, kCopy);
+  bool any = false;
+  for (uint64_t v : sig.values) any |= v != UINT64_MAX;
+  if (any) p.minhash = std::move(sig.values);
+  p.article = std::move(article);
+  return p;
+}
+
+namespace {
+
+struct Batch {
+  std::vector<Article> in;
+  std::vector<ProcessedArticle> out;
+  bool done = false;
+};
+
+}  // namespace
+
+Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::string>& inputs,
+                    const ReadOptions& read_options, const IngestOptions& options,
+                    const std::function<void(const Reject&)>& on_reject, IngestStats* stats) {
+  InstallEventDateResolver(coder);
+  const Coder& c = *coder;
+  IngestStats local;
+  IngestStats& st = stats ? *stats : local;
+  const auto start = std::chrono::steady_clock::now();
+  auto elapsed = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  };
+  int threads = options.threads;
+  if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const size_t batch_size = std::max<size_t>(1, options.batch_articles);
+
+  std::mutex mu;
+  std::condition_variable cv_work, cv_done;
+  std::deque<std::shared_ptr<Batch>> queue, inorder;
+  bool closing = false;
+  const size_t max_in_flight = static_cast<size_t>(threads) * 2;
+
+  auto worker = [&]() {
+    CoderScratch scratch;
+    for (;;) {
+      std::shared_ptr<Batch> b;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv_work.wait(lock, [&] { return closing || !queue.empty(); });
+        if (queue.empty()) return;
+        b = queue.front();
+        queue.pop_front();
+      }
+      for (Article& a : b->in)
+        b->out.push_back(ProcessArticle(std::move(a), c, options.text, &scratch));
+      {
+        std::lock_guard<std::mutex> lock(mu);
+        b->done = true;
+      }
+      cv_done.notify_all();
+    }
+  };
+  std::vector<std::thread> pool;
+  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
+
+  Status store_status;
+  auto drain = [&](bool wait_all) {
+    for (;;) {
+      std::shared_ptr<Batch> b;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        if (inorder.empty()) return;
+        if (wait_all || inorder.size() >= max_in_flight)
+          cv_done.wait(lock, [&] { return inorder.front()->done; });
+        if (!inorder.front()->done) return;
+        b = inorder.front();
+        inorder.pop_front();
+      }
+      if (!store_status.ok()) continue;
+      store_status = store->AddArticles(&b->out, options.merge, &st);
+      if (options.on_progress)
+        options.on_progress({st.articles_read, st.articles_stored, elapsed()});
+    }
+  };
+  auto current = std::make_shared<Batch>();
+  auto submit = [&]() {
+    if (current->in.empty()) return;
+    {
+      std::lock_guard<std::mutex> lock(mu);
+      queue.push_back(current);
+      inorder.push_back(current);
+    }
+    cv_work.notify_one();
+    current = std::make_shared<Batch>();
+    drain(false);
+  };
+  // Ids and hashes seen in this run but not yet stored: later copies in the
+  // same run are duplicates too (AddArticles checks again when storing).
+  std::unordered_set<std::string> pending_ids, pending_hashes;
+  ArticleVisitor v;
+  v.on_reject = [&](const Reject& r) {
+    if (r.fatal) ++st.rejected;
+    if (on_reject) on_reject(r);
+  };
+  v.on_article = [&](Article&& a) {
+    ++st.articles_read;
+    if (!store_status.ok()) return;
+    if (!a.published.known() && options.default_date) a.published = *options.default_date;
+    std::string hash = NormalizedTextHash(a.text);
+    Result<bool> dup = store->HasArticle(a.id, hash);
+    if (!dup.ok()) {
+      store_status = dup.status();
+      return;
+    }
+    if (*dup || pending_ids.count(a.id) || (!hash.empty() && pending_hashes.count(hash))) {
+      ++st.duplicates;
+      return;
+    }
+    if (pending_ids.size() > 100000) {  // bound memory; AddArticles still checks
+      pending_ids.clear();
+      pending_hashes.clear();
+    }
+    pending_ids.insert(a.id);
+    if (!hash.empty()) pending_hashes.insert(hash);
+    current->in.push_back(std::move(a));
+    if (current->in.size() >= batch_size) submit();
+  };
+  Status read_status = ReadInputs(inputs, read_options, v);
+  submit();
+  drain(true);
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    closing = true;
+  }
+  cv_work.notify_all();
+  for (std::thread& t : pool) t.join();
+  st.seconds = elapsed();
+  if (!store_status.ok()) return store_status;
+  return read_status;
+}
+
+}  // namespace dyad

@@ -1,0 +1,149 @@
+#include "store/schema.h"
+
+#include <string>
+
+#include "dyad/store.h"
+
+namespace dyad::store {
+
+const std::vector<std::string_view>& MigrationSteps() {
+  static const std::vector<std::string_view> kSteps = {
+      // 0 -> 1: the tables.
+      R"sql(
+CREATE TABLE articles (
+  id INTEGER PRIMARY KEY,
+  article_key TEXT NOT NULL UNIQUE,
+  text_hash TEXT UNIQUE,
+  outlet TEXT NOT NULL,
+  url TEXT NOT NULL,
+  title TEXT NOT NULL,
+  byline TEXT NOT NULL,
+  dateline TEXT NOT NULL,
+  published TEXT NOT NULL,
+  published_precision TEXT NOT NULL,
+  pub_day INTEGER,
+  language TEXT NOT NULL,
+  text TEXT NOT NULL,
+  source_path TEXT NOT NULL,
+  source_line INTEGER NOT NULL,
+  copy_of INTEGER REFERENCES articles(id),
+  source_key TEXT NOT NULL,
+  minhash BLOB
+);
+CREATE TABLE article_lsh (
+  bucket INTEGER NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  PRIMARY KEY (bucket, article_id)
+) WITHOUT ROWID;
+CREATE TABLE sentences (
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  idx INTEGER NOT NULL,
+  begin INTEGER NOT NULL,
+  end INTEGER NOT NULL,
+  PRIMARY KEY (article_id, idx)
+) WITHOUT ROWID;
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  source_code TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_actor_id TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  target_name TEXT NOT NULL,
+  target_actor_id TEXT NOT NULL,
+  code TEXT NOT NULL,
+  root_code TEXT NOT NULL,
+  quad_class INTEGER NOT NULL,
+  goldstein REAL NOT NULL,
+  date TEXT NOT NULL,
+  date_precision TEXT NOT NULL,
+  day_lo INTEGER,
+  day_hi INTEGER,
+  sentence TEXT NOT NULL,
+  first_article INTEGER NOT NULL REFERENCES articles(id),
+  num_mentions INTEGER NOT NULL,
+  num_articles INTEGER NOT NULL,
+  num_sources INTEGER NOT NULL
+);
+CREATE INDEX events_merge ON events (source_code, target_code, root_code, day_lo);
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  event_id INTEGER NOT NULL REFERENCES events(id),
+  mention_key TEXT NOT NULL UNIQUE,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  sentence_index INTEGER NOT NULL,
+  sentence_begin INTEGER NOT NULL,
+  sentence_end INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  source_code TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_text TEXT NOT NULL,
+  source_begin INTEGER NOT NULL,
+  source_end INTEGER NOT NULL,
+  target_code TEXT NOT NULL,
+  target_name TEXT NOT NULL,
+  target_text TEXT NOT NULL,
+  target_begin INTEGER NOT NULL,
+  target_end INTEGER NOT NULL,
+  code TEXT NOT NULL,
+  date TEXT NOT NULL,
+  date_precision TEXT NOT NULL,
+  date_phrase TEXT NOT NULL,
+  rule TEXT NOT NULL,
+  issues TEXT NOT NULL
+);
+CREATE INDEX mentions_event ON mentions (event_id);
+CREATE INDEX mentions_article ON mentions (article_id);
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+  title, text, content='articles', content_rowid='id'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+  VALUES ('delete', old.id, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+  INSERT INTO articles_fts (articles_fts, rowid, title, text)
+  VALUES ('delete', old.id, old.title, old.text);
+  INSERT INTO articles_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+END;
+)sql",
+      // 1 -> 2: indexes for the query commands (target-first dyads, date ranges).
+      R"sql(
+CREATE INDEX events_target ON events (target_code, source_code);
+CREATE INDEX events_day ON events (day_lo);
+CREATE INDEX articles_pub_day ON articles (pub_day);
+)sql",
+  };
+  return kSteps;
+}
+
+Status Migrate(const sql::Db& db, int target) {
+  const auto& steps = MigrationSteps();
+  if (target < 0 || target > static_cast<int>(steps.size()))
+    return Status::InvalidArgument("schema version " + std::to_string(target) +
+                                   " does not exist; this build knows 0.." +
+                                   std::to_string(steps.size()));
+  DYAD_ASSIGN_OR_RETURN(int64_t version, db.QueryInt("PRAGMA user_version"));
+  if (version > static_cast<int64_t>(steps.size()))
+    return Status::Unsupported(db.path() + ": database schema version " + std::to_string(version) +
+                               " is newer than this dyad (" + std::to_string(steps.size()) +
+                               "); use a newer dyad");
+  for (int64_t v = version; v < target; ++v) {
+    DYAD_ASSIGN_OR_RETURN(sql::Transaction tx, sql::Transaction::Begin(&db));
+    // Re-read inside the write lock: another process may have migrated meanwhile.
+    DYAD_ASSIGN_OR_RETURN(int64_t now, db.QueryInt("PRAGMA user_version"));
+    if (now != v) {
+      DYAD_RETURN_IF_ERROR(tx.Commit());
+      v = now - 1;
+      continue;
+    }
+    DYAD_RETURN_IF_ERROR(db.Exec(steps[static_cast<size_t>(v)]));
+    DYAD_RETURN_IF_ERROR(db.Exec("PRAGMA user_version = " + std::to_string(v + 1)));
+    DYAD_RETURN_IF_ERROR(tx.Commit());
+  }
+  return Status::Ok();
+}
+
+}  // namespace dyad::store
