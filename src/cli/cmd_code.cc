@@ -5,6 +5,7 @@
 #include "cli/command.h"
 #include "dyad/coder.h"
 #include "dyad/default_dictionary.h"
+#include "dyad/event_date.h"
 #include "dyad/output.h"
 
 namespace dyad::cli {
@@ -46,6 +47,13 @@ int RunCode(const CodeFlags& f) {
   CoderOptions copts = CoderOptionsForDictionary(**dict, &owarn);
   for (const std::string& w : owarn) std::cerr << "dyad: option warning: " << w << "\n";
   Coder coder(*dict, copts);
+  // Events are dated from their sentence ("on Saturday", "last month") against the
+  // article date; an undated article keeps unknown dates.
+  coder.set_date_resolver([](const Article& a, const Sentence& s, std::string* phrase) {
+    EventDate d = ResolveEventDate(s.text, a.published);
+    *phrase = d.phrase;
+    return d.date;
+  });
 
   std::ios::sync_with_stdio(false);
   TableWriter out(

@@ -50,6 +50,19 @@ class RejectReporter {
 
 // Registration, one per cmd_*.cc.
 Command AddSentencesCommand(CLI::App& app);
+Command AddCodeCommand(CLI::App& app);
+Command AddValidateCommand(CLI::App& app);
+Command AddParseCommand(CLI::App& app);
+Command AddTrainCommand(CLI::App& app);
+Command AddNamesCommand(CLI::App& app);
+Command AddDictCommand(CLI::App& app);
+Command AddIngestCommand(CLI::App& app);    // cmd_store.cc
+Command AddEventsCommand(CLI::App& app);    // cmd_store.cc
+Command AddTimelineCommand(CLI::App& app);  // cmd_store.cc
+Command AddSearchCommand(CLI::App& app);    // cmd_store.cc
+Command AddExportCommand(CLI::App& app);    // cmd_store.cc
+Command AddStatsCommand(CLI::App& app);     // cmd_store.cc
+Command AddActorsCommand(CLI::App& app);    // cmd_actors.cc
 
 }  // namespace dyad::cli
 

@@ -15,6 +15,19 @@ int main(int argc, char** argv) {
 
   std::vector<Command> commands = {
       AddSentencesCommand(app),
+      AddCodeCommand(app),
+      AddValidateCommand(app),
+      AddParseCommand(app),
+      AddTrainCommand(app),
+      AddNamesCommand(app),
+      AddDictCommand(app),
+      AddIngestCommand(app),
+      AddEventsCommand(app),
+      AddTimelineCommand(app),
+      AddSearchCommand(app),
+      AddExportCommand(app),
+      AddStatsCommand(app),
+      AddActorsCommand(app),
   };
 
   try {

@@ -1538,13 +1538,45 @@ void Coder::CodeSentence(std::span<const Token> tokens, const Date& date, CoderS
   sc.Run(tokens, result);
 }
 
+// Number of leading tokens that form a news dateline ("MOSCOW (Reuters) -",
+// "WASHINGTON, D.C. -", "TEHRAN -"), or 0. A dateline names where the story was
+// filed, not an actor of the first sentence, so the coder skips it.
+static size_t DatelineLength(std::span<const Token> tokens) {
+  auto all_caps = [](const Token& t) {
+    if (t.kind != TokenKind::kWord || t.text.size() < 2) return false;
+    bool letter = false;
+    for (unsigned char c : t.text) {
+      if (c >= 'a' && c <= 'z') return false;
+      if (c >= 'A' && c <= 'Z') letter = true;
+    }
+    return letter;
+  };
+  constexpr size_t kMaxDateline = 12;
+  size_t i = 0;
+  while (i < tokens.size() && i < kMaxDateline &&
+         (all_caps(tokens[i]) || (i > 0 && (tokens[i].text == "," || tokens[i].text == "."))))
+    ++i;
+  if (i == 0) return 0;
+  if (i < tokens.size() && tokens[i].text == "(") {
+    size_t j = i + 1;
+    while (j < tokens.size() && j < i + 6 && tokens[j].text != ")") ++j;
+    if (j >= tokens.size() || tokens[j].text != ")") return 0;
+    i = j + 1;
+  }
+  if (i < tokens.size() && i + 1 < tokens.size() &&
+      (tokens[i].text == "-" || tokens[i].text == "--"))
+    return i + 1;
+  return 0;
+}
+
 size_t Coder::CodeArticle(const Article& article, const TextOptions& text_options,
                           CoderScratch* scratch, std::vector<CodedEvent>* out) const {
   AnalyzedText t = AnalyzeText(article, text_options);
   SentenceResult res;
   for (size_t si = 0; si < t.sentences.size(); ++si) {
     const Sentence& s = t.sentences[si];
-    CodeSentence(s.tokens, article.published, scratch, &res);
+    const size_t skip = si == 0 ? DatelineLength(s.tokens) : 0;
+    CodeSentence(std::span<const Token>(s.tokens).subspan(skip), article.published, scratch, &res);
     if (res.status == SentenceStatus::kDiscard && res.note.rfind("discard phrase", 0) == 0) {
       // Story-level discard phrases drop the whole article.
       const Discard& dc = dict_->discards()[scratch->impl()->discard_matches[0].entries[0]];
@@ -1560,9 +1592,9 @@ size_t Coder::CodeArticle(const Article& article, const TextOptions& text_option
       auto fill = [&](const CodedActor& a, ActorRef* r) {
         r->code = a.code;
         r->name = a.name;
-        if (a.last_token > a.first_token && a.last_token <= s.tokens.size()) {
-          r->begin = s.tokens[a.first_token].begin;
-          r->end = s.tokens[a.last_token - 1].end;
+        if (a.last_token > a.first_token && a.last_token + skip <= s.tokens.size()) {
+          r->begin = s.tokens[skip + a.first_token].begin;
+          r->end = s.tokens[skip + a.last_token - 1].end;
           if (r->end <= article.text.size() && r->begin <= r->end)
             r->text = article.text.substr(r->begin, r->end - r->begin);
         }
