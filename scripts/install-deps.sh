@@ -8,7 +8,7 @@ PKGS=(
   libicu-dev libre2-dev libsqlite3-dev libsimdjson-dev libgumbo-dev
   libcli11-dev libfmt-dev libspdlog-dev zlib1g-dev libzstd-dev
   libgtest-dev libgmock-dev googletest libbenchmark-dev
-  iso-codes wordnet-base
+  iso-codes wordnet-base bsdextrautils
 )
 
 missing=()
