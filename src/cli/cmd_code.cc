@@ -32,21 +32,9 @@ int RunCode(const CodeFlags& f) {
     std::cerr << "dyad code: --threads must be 0 (all cores) or more\n";
     return kExitUsage;
   }
-  std::vector<DictWarning> warnings;
-  Result<std::shared_ptr<const Dictionary>> dict =
-      f.dicts.empty() ? LoadDefaultDictionary(DefaultDictionaryOptions(), &warnings)
-                      : LoadDictionaries(f.dicts, DictionaryLoadOptions(), &warnings);
-  if (!dict.ok()) {
-    std::cerr << "dyad code: " << dict.status().ToString() << "\n";
-    return kExitFailure;
-  }
-  if (!f.quiet_warnings)
-    for (const DictWarning& w : warnings)
-      std::cerr << "dyad: dictionary warning: " << w.ToString() << "\n";
-  std::vector<std::string> owarn;
-  CoderOptions copts = CoderOptionsForDictionary(**dict, &owarn);
-  for (const std::string& w : owarn) std::cerr << "dyad: option warning: " << w << "\n";
-  Coder coder(*dict, copts);
+  std::unique_ptr<Coder> coder_ptr = MakeCoder("code", f.dicts, f.quiet_warnings);
+  if (!coder_ptr) return kExitFailure;
+  Coder& coder = *coder_ptr;
   // Events are dated from their sentence ("on Saturday", "last month") against the
   // article date; an undated article keeps unknown dates.
   coder.set_date_resolver([](const Article& a, const Sentence& s, std::string* phrase) {

@@ -58,21 +58,9 @@ int RunIngest(const IngestFlags& f) {
   io.merge.window_days = f.window_days;
   io.merge.min_similarity = f.min_similarity;
 
-  std::vector<DictWarning> warnings;
-  Result<std::shared_ptr<const Dictionary>> dict =
-      f.dicts.empty() ? LoadDefaultDictionary(DefaultDictionaryOptions(), &warnings)
-                      : LoadDictionaries(f.dicts, DictionaryLoadOptions(), &warnings);
-  if (!dict.ok()) {
-    std::cerr << "dyad ingest: " << dict.status().ToString() << "\n";
-    return kExitFailure;
-  }
-  if (!f.quiet_warnings)
-    for (const DictWarning& w : warnings)
-      std::cerr << "dyad: dictionary warning: " << w.ToString() << "\n";
-  std::vector<std::string> owarn;
-  CoderOptions copts = CoderOptionsForDictionary(**dict, &owarn);
-  for (const std::string& w : owarn) std::cerr << "dyad: option warning: " << w << "\n";
-  Coder coder(*dict, copts);
+  std::unique_ptr<Coder> coder_ptr = MakeCoder("ingest", f.dicts, f.quiet_warnings);
+  if (!coder_ptr) return kExitFailure;
+  Coder& coder = *coder_ptr;
 
   auto store = EventStore::Open(f.db);
   if (!store.ok()) {

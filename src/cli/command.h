@@ -6,10 +6,12 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "dyad/article.h"
+#include "dyad/coder.h"
 #include "dyad/ingest.h"
 
 namespace dyad::cli {
@@ -47,6 +49,12 @@ class RejectReporter {
   int fatal_ = 0;
   int warnings_ = 0;
 };
+
+// Loads the --dict specs (the built-in default when none), prints dictionary and
+// option warnings to stderr unless `quiet_warnings`, and builds a coder for them.
+// On failure prints "dyad COMMAND: <reason>" and returns nullptr.
+std::unique_ptr<Coder> MakeCoder(std::string_view command, const std::vector<std::string>& dicts,
+                                 bool quiet_warnings);
 
 // Registration, one per cmd_*.cc.
 Command AddSentencesCommand(CLI::App& app);

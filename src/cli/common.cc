@@ -1,6 +1,8 @@
 #include <cstdio>
+#include <iostream>
 
 #include "cli/command.h"
+#include "dyad/default_dictionary.h"
 
 namespace dyad::cli {
 
@@ -29,6 +31,25 @@ Result<ReadOptions> InputFlags::ToOptions() const {
   if (!id_fields.empty()) o.id_fields = id_fields;
   if (!title_fields.empty()) o.title_fields = title_fields;
   return o;
+}
+
+std::unique_ptr<Coder> MakeCoder(std::string_view command, const std::vector<std::string>& dicts,
+                                 bool quiet_warnings) {
+  std::vector<DictWarning> warnings;
+  Result<std::shared_ptr<const Dictionary>> dict =
+      dicts.empty() ? LoadDefaultDictionary(DefaultDictionaryOptions(), &warnings)
+                    : LoadDictionaries(dicts, DictionaryLoadOptions(), &warnings);
+  if (!dict.ok()) {
+    std::cerr << "dyad " << command << ": " << dict.status().ToString() << "\n";
+    return nullptr;
+  }
+  if (!quiet_warnings)
+    for (const DictWarning& w : warnings)
+      std::cerr << "dyad: dictionary warning: " << w.ToString() << "\n";
+  std::vector<std::string> option_warnings;
+  CoderOptions options = CoderOptionsForDictionary(**dict, &option_warnings);
+  for (const std::string& w : option_warnings) std::cerr << "dyad: option warning: " << w << "\n";
+  return std::make_unique<Coder>(*dict, options);
 }
 
 void RejectReporter::Report(const Reject& r) {
