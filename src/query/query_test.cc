@@ -27,7 +27,16 @@ std::string ReadFile(const std::string& path) {
   return ss.str();
 }
 
-void ExpectGolden(const std::string& actual, const std::string& name) {
+// Rules name their dictionary file by path; goldens hold it relative to the
+// source tree so they pass in any checkout.
+std::string RelativeToSource(std::string text) {
+  const std::string prefix = std::string(DYAD_SOURCE_DIR) + "/";
+  for (size_t at; (at = text.find(prefix)) != std::string::npos;) text.erase(at, prefix.size());
+  return text;
+}
+
+void ExpectGolden(const std::string& raw_actual, const std::string& name) {
+  const std::string actual = RelativeToSource(raw_actual);
   std::string golden = std::string(DYAD_SOURCE_DIR) + "/src/query/testdata/" + name;
   if (std::getenv("DYAD_UPDATE_GOLDEN")) {
     std::ofstream(golden, std::ios::binary) << actual;

@@ -92,7 +92,7 @@ TEST(EventDateGolden, OwnSentences) {
   CheckCases(cases);
 }
 
-// --- golden file of sentences read in place from /work/shared ---------------
+// --- golden file of sentences read in place from ../shared ---------------
 
 // Reads a whole CSV file (RFC 4180 quoting, newlines inside quotes) and returns
 // the records; record 0 is the header.
