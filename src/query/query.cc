@@ -43,6 +43,21 @@ void PrefixClause(const std::string& col, const std::string& prefix, std::string
   *where += "(" + col + " >= " + lo + " AND " + col + " < " + hi + ")";
 }
 
+// Appends "((source a AND target b) OR (source b AND target a))": a dyad in either
+// direction, each side matched by code prefix.
+void DyadClause(const std::string& a, const std::string& b, std::string* where,
+                std::vector<std::string>* args) {
+  *where += "((";
+  PrefixClause("source_code", a, where, args);
+  *where += " AND ";
+  PrefixClause("target_code", b, where, args);
+  *where += ") OR (";
+  PrefixClause("source_code", b, where, args);
+  *where += " AND ";
+  PrefixClause("target_code", a, where, args);
+  *where += "))";
+}
+
 Status StepAll(sql::Stmt* st, const std::function<void()>& on_row) {
   for (;;) {
     DYAD_ASSIGN_OR_RETURN(bool row, st->Step());
@@ -72,16 +87,7 @@ Status WriteEvents(const EventStore& store, const EventFilter& f, OutputFormat f
     if (f.dyad_a.empty() || f.dyad_b.empty())
       return Status::InvalidArgument("--dyad needs two actor codes, A,B");
     and_();
-    std::string a = Upper(f.dyad_a), b = Upper(f.dyad_b);
-    where += "((";
-    PrefixClause("source_code", a, &where, &args);
-    where += " AND ";
-    PrefixClause("target_code", b, &where, &args);
-    where += ") OR (";
-    PrefixClause("source_code", b, &where, &args);
-    where += " AND ";
-    PrefixClause("target_code", a, &where, &args);
-    where += "))";
+    DyadClause(Upper(f.dyad_a), Upper(f.dyad_b), &where, &args);
   }
   if (!f.actor.empty()) {
     and_();
@@ -201,16 +207,9 @@ Status WriteTimeline(const EventStore& store, std::string_view a_in, std::string
                      Period period, OutputFormat format, std::ostream* out) {
   std::string a = Upper(a_in), b = Upper(b_in);
   if (a.empty() || b.empty()) return Status::InvalidArgument("timeline needs two actor codes");
-  std::string where = "(";
+  std::string where;
   std::vector<std::string> args;
-  PrefixClause("source_code", a, &where, &args);
-  where += " AND ";
-  PrefixClause("target_code", b, &where, &args);
-  where += ") OR (";
-  PrefixClause("source_code", b, &where, &args);
-  where += " AND ";
-  PrefixClause("target_code", a, &where, &args);
-  where += ")";
+  DyadClause(a, b, &where, &args);
   DYAD_ASSIGN_OR_RETURN(
       sql::Stmt st, store.db().Prepare("SELECT source_code, target_code, quad_class, goldstein, "
                                        "date, date_precision, day_lo FROM events WHERE " +
