@@ -10,8 +10,11 @@ target_compile_definitions(dyad_options INTERFACE
   DYAD_SOURCE_DIR="${CMAKE_SOURCE_DIR}"
   DYAD_SHARED_DIR="${DYAD_SHARED_DIR}")
 if(DYAD_SANITIZE)
-  target_compile_options(dyad_options INTERFACE -fsanitize=address,undefined -fno-omit-frame-pointer)
-  target_link_options(dyad_options INTERFACE -fsanitize=address,undefined)
+  # -fno-sanitize-recover: undefined behaviour stops the test, so a CI run
+  # cannot pass with runtime errors printed and ignored.
+  target_compile_options(dyad_options INTERFACE -fsanitize=address,undefined
+                         -fno-sanitize-recover=all -fno-omit-frame-pointer)
+  target_link_options(dyad_options INTERFACE -fsanitize=address,undefined -fno-sanitize-recover=all)
 endif()
 
 # dyad_module(NAME SOURCES ... DEPS ...): a static library dyad_NAME.
