@@ -116,6 +116,51 @@ TEST(SplitSentences, OffsetsPointIntoOriginal) {
   EXPECT_EQ(s[0].text, "\"Go.\"");
 }
 
+// Web and e-mail boundaries without terminal punctuation (issue #2), each
+// next to the news text the same rule must leave alone.
+TEST(SplitSentences, EmailHeaderTimestamps) {
+  EXPECT_EQ(Split("Please see the draft Kay Mann 09/20/2000 04:18 PM This Friday works."),
+            (V{"Please see the draft Kay Mann", "09/20/2000 04:18 PM", "This Friday works."}));
+  EXPECT_EQ(Split("The deal closed on 09/20/2000 at 04:18 PM on Wall Street."),
+            (V{"The deal closed on 09/20/2000 at 04:18 PM on Wall Street."}));
+}
+
+TEST(SplitSentences, AttachmentsAndAddressBrackets) {
+  EXPECT_EQ(Split("<< File: report.xls >> Please review it."),
+            (V{"<< File: report.xls >>", "Please review it."}));
+  EXPECT_EQ(Split("Shares fell <MKTS/GLOB> Investors sold."),
+            (V{"Shares fell <MKTS/GLOB>", "Investors sold."}));
+  EXPECT_EQ(Split("Yields rose > 5 percent in May."), (V{"Yields rose > 5 percent in May."}));
+}
+
+TEST(SplitSentences, LetterOpenersWithoutPunctuation) {
+  EXPECT_EQ(Split("I left the file on your desk Please call me"),
+            (V{"I left the file on your desk", "Please call me"}));
+  EXPECT_EQ(Split("He told The Associated Press I would go"),
+            (V{"He told The Associated Press I would go"}));
+}
+
+TEST(SplitSentences, Salutations) {
+  EXPECT_EQ(Split("Hi John, the call moved to Monday."),
+            (V{"Hi John,", "the call moved to Monday."}));
+  EXPECT_EQ(Split("Kay - Can you review this?"), (V{"Kay -", "Can you review this?"}));
+  // Datelines and ordinary openers are not salutations.
+  EXPECT_EQ(Split("NEW DELHI - India said it would act."),
+            (V{"NEW DELHI - India said it would act."}));
+  EXPECT_EQ(Split("KABUL: Taliban fighters attacked a post."),
+            (V{"KABUL: Taliban fighters attacked a post."}));
+  EXPECT_EQ(Split("Separately, Iran said it would talk."),
+            (V{"Separately, Iran said it would talk."}));
+}
+
+TEST(SplitSentences, UrlAndSpacedEllipsisAfterFullStop) {
+  EXPECT_EQ(Split("Read the report.\" http://example.com/a.html has it."),
+            (V{"Read the report.\"", "http://example.com/a.html has it."}));
+  EXPECT_EQ(Split("It ended. ...a new era began."), (V{"It ended.", "...a new era began."}));
+  // An ellipsis closing a paragraph stays with it.
+  EXPECT_EQ(Split("It ended. ...\n\nNext came."), (V{"It ended. ...", "Next came."}));
+}
+
 TEST(SplitSentences, EmptyAndWhitespace) {
   EXPECT_TRUE(SplitSentences("").empty());
   EXPECT_TRUE(SplitSentences(" \n\n\t ").empty());

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "dyad/text.h"
+#include "text/normalize.h"
 
 namespace dyad {
 namespace {
@@ -116,3 +117,48 @@ TEST(Tokenize, LemmaAndLower) {
 
 }  // namespace
 }  // namespace dyad
+
+namespace dyad::text {
+namespace {
+
+// The per-thread lemma cache (keyed by the lowercase form, 24-byte keys)
+// against the uncached reference: LowercaseUtf8 then Lemmatize, token by
+// token. 20,000 distinct forms in three spellings each overflow the cache's
+// 16,384 slots, so hits, misses, evictions and keys of every length up to
+// and past 24 bytes are all exercised.
+TEST(MakeToken, CachedLemmasEqualTheReference) {
+  const char* stems[] = {"talk", "country",    "plan",   "hope",     "attack", "fly",      "wound",
+                         "say",  "cease-fire", "ÉLYSÉE", "İstanbul", "police", "analysis", "men"};
+  const char* suffixes[] = {"", "s", "es", "ed", "ing", "ies", "men", "abcdefghijklmnopqrst"};
+  std::string text;
+  for (int round = 0; round < 2; ++round) {
+    for (int n = 0; n < 20000; ++n) {
+      std::string w = std::string(stems[n % 14]) + suffixes[(n / 14) % 8];
+      if (n >= 112) w += std::string(1, static_cast<char>('a' + n % 26)) + std::to_string(n);
+      // Letters only, so the word stays one token: digits become letters.
+      for (char& c : w) {
+        if (c >= '0' && c <= '9') c = static_cast<char>('j' + (c - '0'));
+      }
+      std::string upper = w, title = w;
+      for (char& c : upper) {
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 32);
+      }
+      if (title[0] >= 'a' && title[0] <= 'z') title[0] = static_cast<char>(title[0] - 32);
+      text += w + " " + upper + " " + title + "\n";
+    }
+  }
+  size_t checked = 0;
+  for (const Token& t : dyad::Tokenize(text)) {
+    std::string lower;
+    LowercaseUtf8(t.text, &lower);
+    ASSERT_EQ(t.lower, lower) << t.text;
+    if (t.kind == TokenKind::kWord) {
+      ASSERT_EQ(t.lemma, Lemmatize(lower)) << t.text;
+      ++checked;
+    }
+  }
+  EXPECT_GE(checked, 120000u);
+}
+
+}  // namespace
+}  // namespace dyad::text
