@@ -1,7 +1,11 @@
 // Tagger + parser throughput on one core over the UD English EWT test
 // sentences (gold tokenization), plus model memory and peak RSS.
 //
-//   build/parse_bench [--benchmark_min_time=2]
+//   build/parse_bench [--benchmark_min_time=2] [--benchmark_repetitions=5]
+//
+// Rates (sentences/s, tokens/s) and per_sentence are per CPU second, not
+// wall time: the machine is shared. BM_ParseSentenceNewsLength goes through
+// Parser::Parse(const Sentence&), the pipeline entry point.
 //
 // Needs ../shared/data/ud/en_ewt and the shipped models/ (or DYAD_MODEL_DIR).
 #include <benchmark/benchmark.h>
@@ -11,6 +15,8 @@
 #include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "dyad/parse.h"
 
@@ -19,6 +25,7 @@ namespace {
 struct Data {
   std::unique_ptr<dyad::Parser> parser;
   std::vector<std::vector<std::string_view>> all, news;  // news: 20..60 words
+  std::vector<dyad::Sentence> news_sentences;            // the same, as dyad::Sentence
   std::vector<dyad::ConlluSentence> gold;
   size_t all_words = 0, news_words = 0;
 };
@@ -39,6 +46,27 @@ void Run(benchmark::State& state, const std::vector<std::vector<std::string_view
       static_cast<double>(sents.size()) * state.iterations(), benchmark::Counter::kIsRate);
   state.counters["tokens/s"] = benchmark::Counter(static_cast<double>(words) * state.iterations(),
                                                   benchmark::Counter::kIsRate);
+  state.counters["per_sentence"] =
+      benchmark::Counter(static_cast<double>(sents.size()) * state.iterations(),
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+}
+
+void BM_ParseSentenceNewsLength(benchmark::State& state) {
+  dyad::ParsedSentence out;
+  for (auto _ : state) {
+    for (const auto& s : g_data->news_sentences) {
+      dyad::Status st = g_data->parser->Parse(s, &out);
+      if (!st.ok()) state.SkipWithError(st.ToString().c_str());
+      benchmark::DoNotOptimize(out.words.data());
+    }
+  }
+  const double n = static_cast<double>(g_data->news_sentences.size());
+  state.counters["sentences/s"] =
+      benchmark::Counter(n * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["tokens/s"] = benchmark::Counter(
+      static_cast<double>(g_data->news_words) * state.iterations(), benchmark::Counter::kIsRate);
+  state.counters["per_sentence"] = benchmark::Counter(
+      n * state.iterations(), benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 
 void BM_TagParseAll(benchmark::State& s) { Run(s, g_data->all, g_data->all_words, true); }
@@ -50,6 +78,7 @@ void BM_TagOnlyAll(benchmark::State& s) { Run(s, g_data->all, g_data->all_words,
 BENCHMARK(BM_TagParseAll)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParseNewsLength)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagOnlyAll)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseSentenceNewsLength)->Unit(benchmark::kMillisecond);
 
 int main(int argc, char** argv) {
   const std::string dir = std::string(DYAD_SHARED_DIR) + "/data/ud/en_ewt";
@@ -77,6 +106,13 @@ int main(int argc, char** argv) {
     if (w.size() >= 20 && w.size() <= 60) {
       data.news_words += w.size();
       data.news.push_back(w);
+      dyad::Sentence sentence;
+      for (std::string_view x : w) {
+        dyad::Token t;
+        t.text = std::string(x);
+        sentence.tokens.push_back(std::move(t));
+      }
+      data.news_sentences.push_back(std::move(sentence));
     }
     data.all.push_back(std::move(w));
   }

@@ -9,6 +9,13 @@
 //   dyad::ParsedSentence out;
 //   DYAD_RETURN_IF_ERROR(parser->Parse({"Rebels", "attacked", "the", "town", "."}, &out));
 //   // out.words[1].deprel == "root", out.words[0].head == 2 ...
+//
+//   // In a pipeline: one ParsedSentence per thread, reused.
+//   for (const dyad::Sentence& s : analyzed.sentences) {
+//     DYAD_RETURN_IF_ERROR(parser->Parse(s, &out));
+//   }
+//
+// Speed and memory of the shipped models: docs/parser.md ("Speed").
 #ifndef DYAD_PARSE_H_
 #define DYAD_PARSE_H_
 
@@ -67,6 +74,13 @@ class Parser {
   static constexpr size_t kMaxWords = 4096;
   Status Parse(const std::vector<std::string_view>& words, ParsedSentence* out) const;
   Status Parse(const std::vector<Token>& tokens, ParsedSentence* out) const;
+  // The entry point for pipeline code: tags and parses a sentence from
+  // dyad::AnalyzeText as it is (each Token::text is one word; nothing is
+  // re-tokenized). out->words[i] belongs to sentence.tokens[i]. Scratch space
+  // is kept per thread, so once a thread has parsed a sentence at least as
+  // long, a call that reuses the same `out` allocates nothing (tested in
+  // parser_test.cc). Thread-safe; InvalidArgument beyond kMaxWords tokens.
+  Status Parse(const Sentence& sentence, ParsedSentence* out) const;
   // Tagging only (head and deprel left as 0 and "").
   Status Tag(const std::vector<std::string_view>& words, ParsedSentence* out) const;
 

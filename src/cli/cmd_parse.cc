@@ -136,7 +136,7 @@ int RunParse(const ParseFlags& f) {
     AnalyzedText t = AnalyzeText(a, topts);
     std::vector<ParsedSentence> parsed(t.sentences.size());
     for (size_t i = 0; i < t.sentences.size(); ++i) {
-      Status st = (*parser)->Parse(t.sentences[i].tokens, &parsed[i]);
+      Status st = (*parser)->Parse(t.sentences[i], &parsed[i]);
       if (!st.ok()) {
         // Cannot happen with AnalyzeText's sentence cap; report rather than crash.
         std::fprintf(stderr, "dyad: %s: sentence %zu: %s; left unparsed\n",

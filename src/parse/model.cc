@@ -1,6 +1,11 @@
 #include "parse/model.h"
 
+#include <sys/mman.h>
 #include <zlib.h>
+
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 
 #include <algorithm>
 #include <bit>
@@ -9,6 +14,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <new>
 #include <sstream>
 
 namespace dyad::parse_internal {
@@ -149,26 +155,91 @@ TrainWeights::Quantized TrainWeights::Quantize(int min_count, double min_weight)
 
 // ---- WeightTable ------------------------------------------------------------
 
+void* AllocateTablePages(size_t bytes) {
+  if (bytes == 0) return nullptr;
+  constexpr size_t kHugePage = size_t{2} << 20;
+  const size_t align = bytes >= kHugePage ? kHugePage : 64;
+  const size_t rounded = (bytes + align - 1) / align * align;
+  void* p = std::aligned_alloc(align, rounded);
+  if (p == nullptr) throw std::bad_alloc();
+#ifdef MADV_HUGEPAGE
+  // Advice only: without huge pages the table still works, just slower.
+  if (align == kHugePage) madvise(p, rounded, MADV_HUGEPAGE);
+#endif
+  std::memset(p, 0, rounded);
+  return p;
+}
+
+void FreeTablePages(void* p) { std::free(p); }
+
+namespace {
+
+// AddDense*: scores[0..padded) += rows[r][0..padded) for every row, with
+// padded % 16 == 0. Blocked by classes so the partial sums stay in registers.
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void AddDenseAvx2(const int16_t* const* rows, size_t nr, int padded,
+                                                  int32_t* scores) {
+  for (int b = 0; b < padded; b += 16) {
+    __m256i a0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + b));
+    __m256i a1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(scores + b + 8));
+    for (size_t r = 0; r < nr; ++r) {
+      const __m128i lo = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + b));
+      const __m128i hi = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + b + 8));
+      a0 = _mm256_add_epi32(a0, _mm256_cvtepi16_epi32(lo));
+      a1 = _mm256_add_epi32(a1, _mm256_cvtepi16_epi32(hi));
+    }
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(scores + b), a0);
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(scores + b + 8), a1);
+  }
+}
+
+// SSE2 is part of x86-64, so this needs no check.
+void AddDenseSse2(const int16_t* const* rows, size_t nr, int padded, int32_t* scores) {
+  for (int b = 0; b < padded; b += 8) {
+    __m128i a0 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(scores + b));
+    __m128i a1 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(scores + b + 4));
+    for (size_t r = 0; r < nr; ++r) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(rows[r] + b));
+      a0 = _mm_add_epi32(a0, _mm_srai_epi32(_mm_unpacklo_epi16(x, x), 16));
+      a1 = _mm_add_epi32(a1, _mm_srai_epi32(_mm_unpackhi_epi16(x, x), 16));
+    }
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + b), a0);
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(scores + b + 4), a1);
+  }
+}
+#endif
+
+void AddDense(const int16_t* const* rows, size_t nr, int padded, int32_t* scores) {
+  if (nr == 0) return;
+#if defined(__x86_64__)
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+  if (kAvx2) return AddDenseAvx2(rows, nr, padded, scores);
+  return AddDenseSse2(rows, nr, padded, scores);
+#else
+  for (size_t r = 0; r < nr; ++r) {
+    for (int c = 0; c < padded; ++c) scores[c] += rows[r][c];
+  }
+#endif
+}
+
+}  // namespace
+
 Result<WeightTable> WeightTable::FromArrays(int num_classes, float scale,
                                             const std::vector<uint32_t>& keys,
                                             const std::vector<uint32_t>& counts,
-                                            std::vector<Entry> entries) {
-  if (num_classes <= 0 || num_classes > 0x7fff) {
+                                            const std::vector<Entry>& entries) {
+  if (num_classes <= 0 || num_classes > 0x3fff) {
     return Status::Corruption("class count " + std::to_string(num_classes) + " out of range");
   }
+  if (keys.size() != counts.size()) return Status::Corruption("feature and row counts differ");
   WeightTable t;
   t.num_classes_ = num_classes;
+  t.padded_ = (num_classes + 1 + 15) / 16 * 16;
   t.scale_ = scale;
   t.num_features_ = keys.size();
-  size_t cap = 16;
-  while (cap < keys.size() + keys.size() / 2 + 1) cap <<= 1;  // load factor <= 2/3
-  t.mask_ = cap - 1;
-  t.slots_.assign(cap, Slot{});
-  for (const Entry& e : entries) {
-    if (e.cls >= num_classes) return Status::Corruption("weight entry names an unknown class");
-  }
+  // First pass: validate, and count the rows kept outside the slots.
   uint64_t begin = 0;
-  std::vector<Entry> multi;
+  size_t num_blocks = 0, num_dense = 0;
   for (size_t i = 0; i < keys.size(); ++i) {
     if (keys[i] == 0 || (i > 0 && keys[i] <= keys[i - 1])) {
       return Status::Corruption("feature keys are not strictly ascending and non-zero");
@@ -177,61 +248,217 @@ Result<WeightTable> WeightTable::FromArrays(int num_classes, float scale,
         begin + counts[i] > entries.size()) {
       return Status::Corruption("feature row sizes do not match the entry count");
     }
-    Slot slot{keys[i], 0};
-    if (counts[i] == 1) {
-      const Entry& e = entries[begin];
-      slot.data = kSingle | static_cast<uint32_t>(e.cls) << 16 | static_cast<uint16_t>(e.w);
-    } else {
-      if (multi.size() + counts[i] + 1 >= kSingle) return Status::Corruption("too many weights");
-      slot.data = static_cast<uint32_t>(multi.size());
-      multi.push_back(Entry{static_cast<uint16_t>(counts[i]), 0});
-      multi.insert(multi.end(), entries.begin() + begin, entries.begin() + begin + counts[i]);
+    for (uint32_t j = 0; j < counts[i]; ++j) {
+      const Entry& e = entries[begin + j];
+      if (e.cls >= num_classes) return Status::Corruption("weight entry names an unknown class");
+      if (e.w == 0) return Status::Corruption("weight entry of zero");
+      if (j > 0 && e.cls <= entries[begin + j - 1].cls) {
+        return Status::Corruption("weight row classes are not strictly ascending");
+      }
     }
-    size_t s = keys[i] & t.mask_;
-    while (t.slots_[s].key != 0) s = (s + 1) & t.mask_;
-    t.slots_[s] = slot;
+    if (counts[i] > kBlock) {
+      ++num_dense;
+    } else if (counts[i] > kInline) {
+      ++num_blocks;
+    }
     begin += counts[i];
   }
-  if (begin != entries.size())
+  if (begin != entries.size()) {
     return Status::Corruption("entries left over after the last feature");
+  }
+  if (num_dense >= kDenseBit || num_blocks >= kDenseBit) {
+    return Status::Corruption("too many weights");
+  }
+  // Load factor <= 3/4: EWT's parser (741k features) fits 2^20 slots.
+  size_t cap = 16;
+  while (cap * 3 < keys.size() * 4 + 4) cap <<= 1;
+  t.mask_ = cap - 1;
+  t.bucket_mask_ = cap / kBucket - 1;
+  // Padding entries add 0 to the spare lane num_classes.
+  const uint32_t pad = Pack(static_cast<uint32_t>(num_classes), 0);
+  // Sizes are bounded by the file's size (ReadFrom checks the counts against
+  // the bytes present); still, running out of memory is a Status, not a throw.
+  try {
+    t.slots_ = PageArray<Slot>(cap);
+    t.blocks_ = PageArray<uint32_t>(num_blocks * kBlock);
+    t.dense_ = PageArray<int16_t>(num_dense * static_cast<size_t>(t.padded_));
+  } catch (const std::bad_alloc&) {
+    return Status::Internal("out of memory for a weight table of " + std::to_string(keys.size()) +
+                            " features");
+  }
+  for (size_t s = 0; s < cap; ++s) t.slots_[s] = Slot{0, {pad, pad, pad}};
+  t.empty_ = Slot{0, {pad, pad, pad}};
+  for (size_t j = 0; j < t.blocks_.size(); ++j) t.blocks_[j] = pad;
+  size_t next_block = 0;
+  begin = 0;
+  for (size_t i = 0; i < keys.size(); ++i) {
+    const uint32_t count = counts[i];
+    const Entry* row = entries.data() + begin;
+    Slot slot{keys[i], {pad, pad, pad}};
+    if (count <= kInline) {
+      for (uint32_t j = 0; j < count; ++j) slot.e[j] = Pack(row[j].cls, row[j].w);
+    } else if (count <= kBlock) {
+      slot.e[0] = kIndirect;
+      slot.e[1] = static_cast<uint32_t>(next_block);
+      uint32_t* b = t.blocks_.data() + next_block * kBlock;
+      for (uint32_t j = 0; j < count; ++j) b[j] = Pack(row[j].cls, row[j].w);
+      ++next_block;
+    } else {
+      slot.e[0] = kIndirect;
+      slot.e[1] = kDenseBit | static_cast<uint32_t>(t.num_dense_);
+      int16_t* d = t.dense_.data() + t.num_dense_ * static_cast<size_t>(t.padded_);
+      for (uint32_t j = 0; j < count; ++j) d[row[j].cls] = row[j].w;
+      ++t.num_dense_;
+    }
+    // First free slot of the key's bucket, else of the buckets after it.
+    size_t s = (keys[i] & t.bucket_mask_) * kBucket;
+    while (t.slots_[s].key != 0) s = (s + 1) & t.mask_;
+    t.slots_[s] = slot;
+    begin += count;
+  }
   t.num_entries_ = entries.size();
-  multi.shrink_to_fit();
-  t.entries_ = std::move(multi);
   return t;
 }
 
 Result<WeightTable> WeightTable::Build(int num_classes, const TrainWeights::Quantized& q) {
   std::vector<Entry> entries(q.classes.size());
   for (size_t i = 0; i < entries.size(); ++i) entries[i] = Entry{q.classes[i], q.weights[i]};
-  return FromArrays(num_classes, q.scale, q.keys, q.counts, std::move(entries));
+  return FromArrays(num_classes, q.scale, q.keys, q.counts, entries);
+}
+
+void WeightTable::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
+  if (slots_.size() == 0) return;
+  n = n < 256 ? n : 256;
+  const Slot* slots = slots_.data();
+  const size_t mask = mask_, bucket_mask = bucket_mask_;
+  for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots[(keys[i] & bucket_mask) * kBucket]);
+  auto add = [scores](uint32_t e) {
+    scores[e & 0xffff] += static_cast<int16_t>(static_cast<uint16_t>(e >> 16));
+  };
+  // Padding for slot entry j goes to spare lane num_classes + j (there are
+  // at least 1 and, for the shipped models, 9 and 13 spare lanes), so the
+  // adds of 0 do not all queue on one address.
+  const uint32_t spare = static_cast<uint32_t>(padded_ - num_classes_);
+  uint32_t pad[3];
+  for (uint32_t j = 0; j < 3; ++j) {
+    pad[j] = Pack(static_cast<uint32_t>(num_classes_) + (j < spare ? j : 0), 0);
+  }
+  // Probe; add inline rows. A bucket (one cache line) is searched without
+  // branches; the next one only when it is full and lacks the key (slots
+  // fill in order and are never removed). An absent key yields empty_, whose
+  // padding entries add 0, so found and absent keys take the same path.
+  uint32_t indirect[256];
+  size_t ni = 0;
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t k = keys[i];
+    size_t b = (k & bucket_mask) * kBucket;
+    const Slot* hit;
+    while (true) {
+      const Slot* s = slots + b;
+      const uint32_t m =
+          static_cast<uint32_t>(s[0].key == k) | static_cast<uint32_t>(s[1].key == k) << 1 |
+          static_cast<uint32_t>(s[2].key == k) << 2 | static_cast<uint32_t>(s[3].key == k) << 3;
+      if (m != 0 || s[3].key == 0) {
+        const unsigned at = static_cast<unsigned>(__builtin_ctz(m | 16u));
+        hit = at < kBucket ? s + at : &empty_;
+        break;
+      }
+      b = (b + kBucket) & mask;
+    }
+    const Slot& slot = *hit;
+    const bool is_indirect = (slot.e[0] & 0xffff) == kIndirect;
+    add(is_indirect ? pad[0] : slot.e[0]);
+    add(is_indirect ? pad[1] : slot.e[1]);
+    add(is_indirect ? pad[2] : slot.e[2]);
+    indirect[ni] = slot.e[1];
+    ni += is_indirect;
+  }
+  // Split the other rows into blocks and dense rows, and prefetch them.
+  const uint32_t* block_rows[256];
+  const int16_t* dense_rows[256];
+  size_t nb = 0, nd = 0;
+  for (size_t i = 0; i < ni; ++i) {
+    const uint32_t v = indirect[i];
+    const bool is_dense = (v & kDenseBit) != 0;
+    const size_t index = v & ~kDenseBit;
+    dense_rows[nd] = dense_.data() + (is_dense ? index * padded_ : 0);
+    block_rows[nb] = blocks_.data() + (is_dense ? 0 : index * kBlock);
+    nd += is_dense;
+    nb += !is_dense;
+  }
+  for (size_t i = 0; i < nb; ++i) __builtin_prefetch(block_rows[i]);
+  const size_t row_bytes = static_cast<size_t>(padded_) * sizeof(int16_t);
+  for (size_t i = 0; i < nd; ++i) {
+    const char* p = reinterpret_cast<const char*>(dense_rows[i]);
+    for (size_t b = 0; b < row_bytes; b += 64) __builtin_prefetch(p + b);
+    __builtin_prefetch(p + row_bytes - 1);
+  }
+  for (size_t i = 0; i < nb; ++i) {
+    const uint32_t* b = block_rows[i];
+    for (uint32_t j = 0; j < kBlock; ++j) add(b[j]);
+  }
+  AddDense(dense_rows, nd, padded_, scores);
+}
+
+template <typename F>
+void WeightTable::ForEachRow(F&& f) const {
+  std::vector<const Slot*> used;
+  used.reserve(num_features_);
+  for (size_t i = 0; i < slots_.size(); ++i) {
+    if (slots_[i].key) used.push_back(&slots_[i]);
+  }
+  std::sort(used.begin(), used.end(), [](const Slot* a, const Slot* b) { return a->key < b->key; });
+  std::vector<Entry> row;
+  // Padding entries have weight 0; stored entries never do.
+  auto unpack = [&row](uint32_t e) {
+    const auto w = static_cast<int16_t>(static_cast<uint16_t>(e >> 16));
+    if (w != 0) row.push_back(Entry{static_cast<uint16_t>(e & 0xffff), w});
+  };
+  for (const Slot* s : used) {
+    row.clear();
+    if ((s->e[0] & 0xffff) != kIndirect) {
+      for (uint32_t e : s->e) unpack(e);
+    } else if (s->e[1] & kDenseBit) {
+      const int16_t* d = dense_.data() + static_cast<size_t>(s->e[1] & ~kDenseBit) * padded_;
+      for (int c = 0; c < num_classes_; ++c) {
+        if (d[c] != 0) row.push_back(Entry{static_cast<uint16_t>(c), d[c]});
+      }
+    } else {
+      const uint32_t* b = blocks_.data() + static_cast<size_t>(s->e[1]) * kBlock;
+      for (uint32_t j = 0; j < kBlock; ++j) unpack(b[j]);
+    }
+    f(s->key, row.data(), static_cast<uint32_t>(row.size()));
+  }
+}
+
+void WeightTable::ScoreReference(const uint32_t* keys, size_t n, int32_t* scores) const {
+  n = n < 256 ? n : 256;
+  std::vector<uint32_t> sorted(keys, keys + n);
+  ForEachRow([&](uint32_t key, const Entry* row, uint32_t count) {
+    for (uint32_t k : sorted) {
+      if (k != key) continue;
+      for (uint32_t j = 0; j < count; ++j) scores[row[j].cls] += row[j].w;
+    }
+  });
 }
 
 WeightTable WeightTable::Pruned(int min_abs) const {
-  std::vector<Slot> used;
-  for (const Slot& s : slots_) {
-    if (s.key) used.push_back(s);
-  }
-  std::sort(used.begin(), used.end(), [](const Slot& a, const Slot& b) { return a.key < b.key; });
   std::vector<uint32_t> keys, counts;
   std::vector<Entry> entries;
-  for (const Slot& s : used) {
+  ForEachRow([&](uint32_t key, const Entry* row, uint32_t count) {
     uint32_t kept = 0;
-    Entry single;
-    uint32_t count = 0;
-    const Entry* row = Row(s, &single, &count);
     for (uint32_t j = 0; j < count; ++j) {
-      const Entry& e = row[j];
-      if (std::abs(static_cast<int>(e.w)) >= min_abs) {
-        entries.push_back(e);
+      if (std::abs(static_cast<int>(row[j].w)) >= min_abs) {
+        entries.push_back(row[j]);
         ++kept;
       }
     }
     if (kept) {
-      keys.push_back(s.key);
+      keys.push_back(key);
       counts.push_back(kept);
     }
-  }
-  auto t = FromArrays(num_classes_, scale_, keys, counts, std::move(entries));
+  });
+  auto t = FromArrays(num_classes_, scale_, keys, counts, entries);
   return t.ok() ? std::move(t).value() : *this;
 }
 
@@ -239,31 +466,21 @@ WeightTable WeightTable::Pruned(int min_abs) const {
 // ascending key order: varint key delta, varint entry count, and per entry
 // varint class and zigzag-varint weight. About 3 bytes per entry.
 void WeightTable::AppendTo(std::string* out) const {
-  std::vector<Slot> used;
-  used.reserve(num_features_);
-  for (const Slot& s : slots_) {
-    if (s.key) used.push_back(s);
-  }
-  std::sort(used.begin(), used.end(), [](const Slot& a, const Slot& b) { return a.key < b.key; });
   ByteWriter w;
-  w.U32(static_cast<uint32_t>(used.size()));
+  w.U32(static_cast<uint32_t>(num_features_));
   w.U32(static_cast<uint32_t>(num_entries_));
   w.F32(scale_);
   uint32_t prev = 0;
-  for (const Slot& s : used) {
-    w.Varint(s.key - prev);
-    prev = s.key;
-    Entry single;
-    uint32_t count = 0;
-    const Entry* row = Row(s, &single, &count);
+  ForEachRow([&](uint32_t key, const Entry* row, uint32_t count) {
+    w.Varint(key - prev);
+    prev = key;
     w.Varint(count);
     for (uint32_t j = 0; j < count; ++j) {
-      const Entry& e = row[j];
-      w.Varint(e.cls);
-      int32_t v = e.w;
+      w.Varint(row[j].cls);
+      int32_t v = row[j].w;
       w.Varint(static_cast<uint32_t>((v << 1) ^ (v >> 31)));
     }
-  }
+  });
   out->append(w.bytes());
 }
 
@@ -305,7 +522,7 @@ Result<WeightTable> WeightTable::ReadFrom(std::string_view in, size_t* pos, int 
     }
   }
   *pos = r.pos();
-  return FromArrays(num_classes, scale, keys, counts, std::move(entries));
+  return FromArrays(num_classes, scale, keys, counts, entries);
 }
 
 // ---- files ------------------------------------------------------------------

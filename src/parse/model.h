@@ -8,6 +8,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "dyad/status.h"
@@ -104,9 +105,75 @@ class TrainWeights {
 
 // ---- run-time weights -------------------------------------------------------
 
-// Immutable feature -> sparse (class, weight) rows, in a linear-probing hash
-// table in the style of kenlm's probing_hash_table: one 8-byte slot per
-// feature, longer rows in one flat array. At most 32767 classes.
+// Zero-filled memory for PageArray (null for 0 bytes); std::bad_alloc when
+// the system has none, as for std::vector.
+void* AllocateTablePages(size_t bytes);
+void FreeTablePages(void* p);
+
+// A heap array for large read-only tables: 2 MiB-aligned and advised for
+// transparent huge pages, so random lookups across tens of megabytes do not
+// also miss the TLB on every access. Copyable (deep copy).
+template <typename T>
+class PageArray {
+ public:
+  PageArray() = default;
+  explicit PageArray(size_t n) { Allocate(n); }
+  PageArray(const PageArray& o) {
+    Allocate(o.size_);
+    if (size_) std::memcpy(data_, o.data_, size_ * sizeof(T));
+  }
+  PageArray& operator=(const PageArray& o) {
+    if (this != &o) {
+      PageArray copy(o);
+      Swap(copy);
+    }
+    return *this;
+  }
+  PageArray(PageArray&& o) noexcept { Swap(o); }
+  PageArray& operator=(PageArray&& o) noexcept {
+    Swap(o);
+    return *this;
+  }
+  ~PageArray() { Release(); }
+
+  T* data() { return data_; }
+  const T* data() const { return data_; }
+  size_t size() const { return size_; }
+  T& operator[](size_t i) { return data_[i]; }
+  const T& operator[](size_t i) const { return data_[i]; }
+
+ private:
+  void Allocate(size_t n) {  // zero-filled
+    Release();
+    data_ = static_cast<T*>(AllocateTablePages(n * sizeof(T)));
+    size_ = n;
+  }
+  void Release() {
+    FreeTablePages(data_);
+    data_ = nullptr;
+    size_ = 0;
+  }
+  void Swap(PageArray& o) {
+    std::swap(data_, o.data_);
+    std::swap(size_, o.size_);
+  }
+  T* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// Immutable feature -> (class, weight) rows, in a linear-probing hash table
+// in the style of kenlm's probing_hash_table. The file format does not
+// depend on the in-memory layout, which is chosen per row at load time:
+//   - rows of 1-3 entries sit in the 16-byte slot itself, padded with
+//     weight-0 entries of a spare class lane: one memory access, and added
+//     without a branch (80% of EWT's parser rows);
+//   - rows of 4-8 entries: a 32-byte block of 8 entries, padded the same way;
+//   - longer rows: a dense int16 row over all classes, added with SIMD. The
+//     features used at every step (tag pairs, bias, tag history) have these.
+// Score() has no branch that depends on a row's length or layout. Before
+// this layout (8-byte slots, sparse rows added entry by entry) perf put most
+// of the parser's time on mispredicted branches and scattered adds there;
+// docs/parser.md has the measurements. At most 16383 classes.
 class WeightTable {
  public:
   struct Entry {
@@ -118,40 +185,17 @@ class WeightTable {
   static Result<WeightTable> Build(int num_classes, const TrainWeights::Quantized& q);
 
   int num_classes() const { return num_classes_; }
-  // scores[c] += sum of weights of class c over the features (n <= 256).
-  // The tables are far larger than the caches, so lookups are done in three
-  // passes that prefetch slots, then rows, then add: the ~100 cache misses of
-  // one parser step overlap instead of queueing (measured 2x in parse_bench).
-  void Score(const uint32_t* keys, size_t n, int32_t* scores) const {
-    const Entry* rows[256];
-    n = n < 256 ? n : 256;
-    for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots_[keys[i] & mask_]);
-    size_t nr = 0;
-    for (size_t i = 0; i < n; ++i) {
-      const uint32_t k = keys[i];
-      size_t s = k & mask_;
-      while (true) {
-        const Slot& slot = slots_[s];
-        if (slot.key == k) {
-          if (slot.data & kSingle) {
-            // One-entry rows live in the slot itself: no second cache miss.
-            scores[(slot.data >> 16) & 0x7fff] += static_cast<int16_t>(slot.data & 0xffff);
-          } else {
-            rows[nr++] = entries_.data() + slot.data;
-            __builtin_prefetch(entries_.data() + slot.data);
-          }
-          break;
-        }
-        if (slot.key == 0) break;
-        s = (s + 1) & mask_;
-      }
-    }
-    for (size_t i = 0; i < nr; ++i) {
-      const Entry* e = rows[i];
-      const uint32_t count = e[0].cls;  // header entry: row length
-      for (uint32_t j = 1; j <= count; ++j) scores[e[j].cls] += e[j].w;
-    }
-  }
+  // Length of the score array Score() adds into: num_classes + 1 rounded up
+  // to a multiple of 16. Lanes >= num_classes are scratch, never a class.
+  int score_size() const { return padded_; }
+
+  // scores[c] += sum of the weights of class c over the features (the first
+  // 256 keys are used); `scores` holds score_size() values. Lookups run in
+  // passes (prefetch slots; probe and add inline rows; prefetch blocks and
+  // dense rows; add them) so the cache misses of one step overlap.
+  void Score(const uint32_t* keys, size_t n, int32_t* scores) const;
+  // The same sum computed one entry at a time, for tests of Score().
+  void ScoreReference(const uint32_t* keys, size_t n, int32_t* scores) const;
 
   // A copy without entries whose |weight| < min_abs (features left empty are
   // dropped): trades a little accuracy for size and speed (docs/parser.md).
@@ -164,43 +208,53 @@ class WeightTable {
 
   size_t num_features() const { return num_features_; }
   size_t num_entries() const { return num_entries_; }
+  size_t num_block_rows() const { return blocks_.size() / kBlock; }
+  size_t num_dense_rows() const { return num_dense_; }
   size_t MemoryBytes() const {
-    return slots_.size() * sizeof(Slot) + entries_.size() * sizeof(Entry);
+    return slots_.size() * sizeof(Slot) + blocks_.size() * sizeof(uint32_t) +
+           dense_.size() * sizeof(int16_t);
   }
   float scale() const { return scale_; }
 
+  static constexpr uint32_t kInline = 3;  // longest row kept in its slot
+  static constexpr uint32_t kBlock = 8;   // longest row kept as a block
+
  private:
-  // 8 bytes. data with kSingle set: a one-entry row, class << 16 | uint16
-  // weight. Otherwise: index in entries_ of a header {count, 0} followed by
-  // the row's entries.
-  static constexpr uint32_t kSingle = 0x80000000u;
-  struct Slot {
-    uint32_t key = 0;
-    uint32_t data = 0;
-  };
-  // The row of `s` and its length; `single` is scratch for one-entry rows.
-  const Entry* Row(const Slot& s, Entry* single, uint32_t* count) const {
-    if (s.data & kSingle) {
-      *single = Entry{static_cast<uint16_t>((s.data >> 16) & 0x7fff),
-                      static_cast<int16_t>(s.data & 0xffff)};
-      *count = 1;
-      return single;
-    }
-    *count = entries_[s.data].cls;
-    return entries_.data() + s.data + 1;
+  // An entry packed in 32 bits: class in the low half, weight in the high.
+  static uint32_t Pack(uint32_t cls, int16_t w) {
+    return cls | static_cast<uint32_t>(static_cast<uint16_t>(w)) << 16;
   }
+  // e[0]'s class is kIndirect for rows kept outside the slot; then e[1] is
+  // kDenseBit | dense row index, or a block index.
+  static constexpr uint32_t kIndirect = 0xffff;
+  static constexpr uint32_t kDenseBit = 0x80000000u;
+  struct Slot {
+    uint32_t key = 0;  // 0: empty (its entries are padding, so it adds 0)
+    uint32_t e[3] = {0, 0, 0};
+  };
+  // Slots per bucket: one 64-byte cache line. A key lives in its bucket or,
+  // when that is full, in the first free slot after it.
+  static constexpr uint32_t kBucket = 4;
+  // Calls f(key, entries, count) for every feature in ascending key order.
+  template <typename F>
+  void ForEachRow(F&& f) const;
   static Result<WeightTable> FromArrays(int num_classes, float scale,
                                         const std::vector<uint32_t>& keys,
                                         const std::vector<uint32_t>& counts,
-                                        std::vector<Entry> entries);
+                                        const std::vector<Entry>& entries);
 
   int num_classes_ = 0;
+  int padded_ = 0;
   float scale_ = 1.0f;
   size_t num_features_ = 0;
   size_t num_entries_ = 0;
-  size_t mask_ = 0;
-  std::vector<Slot> slots_;
-  std::vector<Entry> entries_;  // rows of two or more entries, each after a header
+  size_t num_dense_ = 0;
+  size_t mask_ = 0;         // slots - 1
+  size_t bucket_mask_ = 0;  // buckets - 1
+  Slot empty_;              // what an absent key finds
+  PageArray<Slot> slots_;
+  PageArray<uint32_t> blocks_;  // rows of kInline+1..kBlock entries, kBlock packed entries each
+  PageArray<int16_t> dense_;    // longer rows, padded_ weights each
 };
 
 // ---- byte encoding ----------------------------------------------------------

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 
@@ -200,24 +201,100 @@ TEST(ModelTest, WeightTableScoresWhatWasStored) {
   q.weights = {100, -7, 3};
   auto t = WeightTable::Build(3, q);
   ASSERT_TRUE(t.ok());
+  ASSERT_EQ(t->score_size(), 16);
   uint32_t keys[] = {9, 5, 12345};
-  int32_t scores[3] = {0, 0, 0};
-  t->Score(keys, 3, scores);
+  std::vector<int32_t> scores(t->score_size(), 0);
+  t->Score(keys, 3, scores.data());
   EXPECT_EQ(scores[0], 100);
   EXPECT_EQ(scores[1], 3);
   EXPECT_EQ(scores[2], -7);
+  for (int c = 3; c < 16; ++c) EXPECT_EQ(scores[c], 0) << "padding lane " << c;
   std::string bytes;
   t->AppendTo(&bytes);
   size_t pos = 0;
   auto back = WeightTable::ReadFrom(bytes, &pos, 3);
   ASSERT_TRUE(back.ok()) << back.status().ToString();
   EXPECT_EQ(pos, bytes.size());
-  int32_t again[3] = {0, 0, 0};
-  back->Score(keys, 3, again);
-  EXPECT_EQ(std::vector<int32_t>(again, again + 3), std::vector<int32_t>(scores, scores + 3));
+  std::vector<int32_t> again(back->score_size(), 0);
+  back->Score(keys, 3, again.data());
+  EXPECT_EQ(again, scores);
   // Class out of range is refused.
   pos = 0;
   EXPECT_FALSE(WeightTable::ReadFrom(bytes, &pos, 2).ok());
+}
+
+// The fast Score() (one-entry rows in the slot, sparse rows, SIMD dense
+// rows) must add exactly what the one-entry-at-a-time reference adds, for
+// every row layout and for keys that are absent.
+TEST(ModelTest, WeightTableScoreMatchesReference) {
+  Rng rng(7);
+  for (int num_classes : {3, 17, 103, 131}) {
+    TrainWeights::Quantized q;
+    uint32_t key = 0;
+    for (int f = 0; f < 3000; ++f) {
+      key += 1 + static_cast<uint32_t>(rng.Next() % 5000);
+      // Row lengths from 1 to num_classes: all three layouts occur.
+      const int len = 1 + static_cast<int>(rng.Next() % (f % 3 == 0 ? num_classes : 4));
+      std::vector<int> cls(num_classes);
+      for (int c = 0; c < num_classes; ++c) cls[c] = c;
+      rng.Shuffle(&cls);
+      cls.resize(std::min(len, num_classes));
+      std::sort(cls.begin(), cls.end());
+      q.keys.push_back(key);
+      q.counts.push_back(static_cast<uint32_t>(cls.size()));
+      for (int c : cls) {
+        int w = static_cast<int>(rng.Next() % 65535) - 32767;
+        q.classes.push_back(static_cast<uint16_t>(c));
+        q.weights.push_back(static_cast<int16_t>(w == 0 ? 1 : w));
+      }
+    }
+    auto t = WeightTable::Build(num_classes, q);
+    ASSERT_TRUE(t.ok()) << t.status().ToString();
+    EXPECT_EQ(t->num_entries(), q.classes.size());
+    if (num_classes > 3) {
+      EXPECT_GT(t->num_dense_rows(), 0u);
+    }
+    for (int trial = 0; trial < 50; ++trial) {
+      std::vector<uint32_t> keys;
+      for (int i = 0; i < 120; ++i) {
+        // Mostly stored keys, some absent ones.
+        keys.push_back(rng.Next() % 4 == 0 ? static_cast<uint32_t>(rng.Next() | 1)
+                                           : q.keys[rng.Next() % q.keys.size()]);
+      }
+      std::vector<int32_t> fast(t->score_size(), 0), slow(t->score_size(), 0);
+      t->Score(keys.data(), keys.size(), fast.data());
+      t->ScoreReference(keys.data(), keys.size(), slow.data());
+      ASSERT_EQ(fast, slow) << num_classes << " classes, trial " << trial;
+    }
+    // Serialization is unchanged by the in-memory layout.
+    std::string a, b;
+    t->AppendTo(&a);
+    size_t pos = 0;
+    auto back = WeightTable::ReadFrom(a, &pos, num_classes);
+    ASSERT_TRUE(back.ok()) << back.status().ToString();
+    back->AppendTo(&b);
+    EXPECT_EQ(a, b);
+  }
+}
+
+// Rows must list each class once, in ascending order, with nonzero weights
+// (what training writes); anything else is a corrupted file.
+TEST(ModelTest, WeightTableRejectsMalformedRows) {
+  TrainWeights::Quantized q;
+  q.keys = {5};
+  q.counts = {2};
+  q.classes = {2, 1};
+  q.weights = {4, 4};
+  auto unsorted = WeightTable::Build(3, q);
+  ASSERT_FALSE(unsorted.ok());
+  EXPECT_NE(unsorted.status().message().find("ascending"), std::string::npos);
+  q.classes = {1, 1};
+  EXPECT_FALSE(WeightTable::Build(3, q).ok());
+  q.classes = {0, 1};
+  q.weights = {4, 0};
+  auto zero = WeightTable::Build(3, q);
+  ASSERT_FALSE(zero.ok());
+  EXPECT_NE(zero.status().message().find("zero"), std::string::npos);
 }
 
 }  // namespace

@@ -139,6 +139,10 @@ Status Parser::Parse(const std::vector<Token>& tokens, ParsedSentence* out) cons
   return Parse(words, out);
 }
 
+Status Parser::Parse(const Sentence& sentence, ParsedSentence* out) const {
+  return Parse(sentence.tokens, out);
+}
+
 Status Parser::Tag(const std::vector<std::string_view>& words, ParsedSentence* out) const {
   if (words.size() > kMaxWords) {
     return Status::InvalidArgument("sentence of " + std::to_string(words.size()) +

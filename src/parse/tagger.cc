@@ -107,11 +107,19 @@ uint64_t TagLexicon::Find(uint64_t word) const {
 void ComputeAtoms(const std::vector<std::string_view>& words, const TagLexicon* lexicon,
                   std::vector<WordAtoms>* atoms) {
   atoms->resize(words.size());
-  std::string lower, shape;
+  // Reused, so that steady-state parsing allocates nothing (parser_test).
+  thread_local std::string lower, shape;
   for (size_t i = 0; i < words.size(); ++i) {
     std::string_view w = words[i];
     WordAtoms& a = (*atoms)[i];
-    lower = NormalizeWord(w);
+    lower.assign(w);
+    for (char& c : lower) {
+      if (c >= 'A' && c <= 'Z') {
+        c = static_cast<char>(c - 'A' + 'a');
+      } else if (c >= '0' && c <= '9') {
+        c = '0';
+      }
+    }
     shape.clear();
     uint64_t flags = 0;
     for (unsigned char c : w) {
@@ -203,7 +211,7 @@ void TaggerModel::Tag(const std::vector<std::string_view>& words, std::vector<in
 void TaggerModel::TagAtoms(const std::vector<WordAtoms>& atoms, std::vector<int>* out) const {
   thread_local std::vector<int32_t> scores;
   const int nc = weights.num_classes();
-  scores.resize(nc);
+  scores.resize(weights.score_size());
   out->resize(atoms.size());
   uint32_t keys[kMaxTaggerFeatures];
   int p1 = -1, p2 = -1;
@@ -211,7 +219,9 @@ void TaggerModel::TagAtoms(const std::vector<WordAtoms>& atoms, std::vector<int>
     size_t nk = TaggerFeatures(atoms, i, p1, p2, keys);
     std::fill(scores.begin(), scores.end(), 0);
     weights.Score(keys, nk, scores.data());
-    int best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+    // First maximum among the real classes (the padding lanes are not classes).
+    int best =
+        static_cast<int>(std::max_element(scores.begin(), scores.begin() + nc) - scores.begin());
     (*out)[i] = best;
     p2 = p1;
     p1 = best;
