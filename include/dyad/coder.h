@@ -79,6 +79,10 @@ struct CoderOptions {
   // TABARI "SET: CONVERT AGENTS": an agent with no actor becomes an actor
   // with the agent's own code.
   bool convert_agents = false;
+  // TABARI "FORWARD:": a pronoun with no antecedent in its sentence refers to
+  // the first named actor (without agents) of the previous sentence of the
+  // same story (see CoderScratch::NewStory).
+  bool forward = false;
   // TABARI "SET: MINIMUM WORDS": shorter sentences are not coded.
   int minimum_words = 0;
 
@@ -102,6 +106,17 @@ struct CoderOptions {
   bool distribute_agents = false;
   bool agent_from = false;
   int compound_gap = 0;
+  // PETRARCH noun phrases: a possessive actor closely followed by another
+  // actor only qualifies it ("Dagolath's first deputy minister Telemar" is
+  // the minister, not Dagolath). TABARI reads the first actor.
+  bool possessive_qualifier = false;
+  // PETRARCH: an agent with no actor becomes the anonymous actor "---" with
+  // that agent ("---GOV"), a full actor slot. Always so without
+  // require_dyad; with it, only when this is set.
+  bool anonymous_agents = false;
+  // TABARI "[+++]" patterns mark the sentence too complex; PETRARCH has no
+  // such code and skips those patterns (false).
+  bool complex_codes = true;
   // Fill SentenceResult::trace with the word classes (for debugging).
   bool trace = false;
 
@@ -162,6 +177,10 @@ class CoderScratch {
   ~CoderScratch();
   CoderScratch(const CoderScratch&) = delete;
   CoderScratch& operator=(const CoderScratch&) = delete;
+  // Forgets what carries over between sentences (the FORWARD actor); call at
+  // the start of each story. Coder::CodeArticle calls it for every article.
+  void NewStory();
+
   struct Impl;
   Impl* impl() { return impl_.get(); }
 

@@ -53,6 +53,7 @@ struct Mention {
   int32_t compound = -1;    // index into Impl::compounds
   bool dead = false;        // dropped (inside a removed comma clause, merged)
   int32_t lead_agent = -1;  // agent composed from before ("ambassadors of X")
+  std::string actor_code;   // the actor's own code, before agents are composed
 };
 
 struct VerbAt {
@@ -86,13 +87,26 @@ struct CoderScratch::Impl {
   std::vector<VerbHit> hits;
   std::vector<uint8_t> removed;
   std::vector<uint32_t> clause_starts;
+  // A closing attribution clause (FindClauses): where it starts, its speaker.
+  uint32_t attribution_start = 0;
+  int32_t attribution_source = -1;
   std::vector<Word> kept;
-  std::deque<std::string> store;  // merged words ("didn't") for this sentence
-  std::vector<Token> view;        // words as tokens for the phrase matcher
+  std::deque<std::string> store;               // merged words ("didn't") for this sentence
+  std::vector<Token> view;                     // words as tokens for the phrase matcher
+  std::vector<std::string_view> sorted_words;  // the coded words, sorted (pattern prefilter)
+  // TABARI FORWARD: the first actor (without agents) of the previous sentence
+  // of the story, for a pronoun with no antecedent in its own sentence.
+  std::string forward_code;
+  int32_t forward_entry = -1;
 };
 
 CoderScratch::CoderScratch() : impl_(std::make_unique<Impl>()) {}
 CoderScratch::~CoderScratch() = default;
+
+void CoderScratch::NewStory() {
+  impl_->forward_code.clear();
+  impl_->forward_entry = -1;
+}
 
 std::string_view SentenceStatusName(SentenceStatus s) {
   switch (s) {
@@ -229,6 +243,11 @@ Status ApplyTabariOption(std::string_view line, CoderOptions* o, bool* ignored) 
     }
     return Status::Ok();
   }
+  if (cmd == "FORWARD") {
+    // "FORWARD: ^^*****NNN*SSS [DOC] [OFF]": only on/off is used.
+    o->forward = !HasWord(rest, "OFF");
+    return Status::Ok();
+  }
   if (cmd == "SET") {
     std::string compact;
     for (char c : rest)
@@ -285,6 +304,29 @@ struct Coder::Index {
   }
   // Patterns of each verb block, longest (most specific) first, file order on ties.
   std::vector<std::vector<uint32_t>> block_patterns;
+  // Per pattern: exact words it cannot match without (top-level words and
+  // the words of its noun/prep phrases), sorted. A pattern is only tried when
+  // all of them are among the sentence's words. Empty when exact words may
+  // also match lemmas or endings (`use_lemma`, `tabari_endings`): then every
+  // pattern is tried.
+  std::vector<std::vector<std::string>> required_words;
+  // TABARI actor phrases with a blank connector ("PRINCE DOL_AMROTH"): other
+  // words may stand where the blank is. The dictionary's phrase matcher reads
+  // phrases as contiguous, so the coder matches these itself.
+  std::vector<const Phrase*> gap_actors;
+  std::vector<uint32_t> gap_actor_entries;  // ActorEntry index, parallel
+  // Per synset, per phrase, per word: the synset a "&NAME" word names, else -1.
+  std::vector<std::vector<std::vector<int>>> synset_words;
+  // Per synset (built only when `required_words` is): the phrases by their
+  // exact first word, sorted, and the phrases that must always be tried
+  // (first word a stem or a nested synset). SynsetAt then tries only the
+  // phrases that can start at the word in hand.
+  struct SynsetFirst {
+    std::vector<std::pair<std::string, uint32_t>> by_first;
+    std::vector<uint32_t> always;
+  };
+  std::vector<SynsetFirst> synset_first;
+  bool synset_first_on = false;
   // Synset index per pattern element, keyed by element address.
   std::vector<std::pair<const PatternElement*, int>> synset_of;
   int SynsetOf(const PatternElement* e) const {
@@ -296,10 +338,19 @@ struct Coder::Index {
 
 namespace {
 
+// A synset by name; PETRARCH defines "&PREPOSIT1_" (no plurals) and uses
+// "&PREPOSIT1" in patterns (VERB-11).
+int FindSynsetLoose(const Dictionary& d, std::string_view name) {
+  int si = d.FindSynset(name);
+  if (si < 0 && !name.empty() && name.back() != '_') si = d.FindSynset(std::string(name) + "_");
+  return si;
+}
+
 void CollectSynsets(const Dictionary& d, const std::vector<PatternElement>& els,
                     std::vector<std::pair<const PatternElement*, int>>* out) {
   for (const PatternElement& e : els) {
-    if (e.kind == PatternElementKind::kSynset) out->push_back({&e, d.FindSynset(e.word.text)});
+    if (e.kind == PatternElementKind::kSynset)
+      out->push_back({&e, FindSynsetLoose(d, e.word.text)});
     if (!e.children.empty()) CollectSynsets(d, e.children, out);
   }
 }
@@ -316,6 +367,27 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
       return d.patterns()[x].specificity > d.patterns()[y].specificity;
     });
     index_->block_patterns[b] = std::move(ps);
+  }
+  index_->required_words.resize(d.patterns().size());
+  if (!options_.use_lemma && !options_.tabari_endings) {
+    for (size_t pi = 0; pi < d.patterns().size(); ++pi) {
+      std::vector<std::string>& req = index_->required_words[pi];
+      auto add = [&](const PatternElement& e) {
+        if (e.kind != PatternElementKind::kWord || e.word.stem || e.word.text.empty()) return;
+        std::string_view t = e.word.text;
+        if (options_.split_hyphens && t.size() > 1 && t.back() == '-') t.remove_suffix(1);
+        req.emplace_back(t);
+      };
+      for (const auto* side : {&d.patterns()[pi].before, &d.patterns()[pi].after})
+        for (const PatternElement& e : *side) {
+          add(e);
+          if (e.kind == PatternElementKind::kNounPhrase ||
+              e.kind == PatternElementKind::kPrepPhrase)
+            for (const PatternElement& c : e.children) add(c);
+        }
+      std::sort(req.begin(), req.end());
+      req.erase(std::unique(req.begin(), req.end()), req.end());
+    }
   }
   for (const DictOption& opt : d.options()) {
     if (opt.key != "NOUN" && opt.key != "ADJECTIVE") continue;
@@ -334,6 +406,49 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
     if (v.empty()) continue;
     w.text = v;
     (opt.key == "NOUN" ? index_->nouns : index_->adjectives).push_back(std::move(w));
+  }
+  for (size_t a = 0; a < d.actors().size(); ++a) {
+    auto add = [&](const Phrase& p) {
+      for (size_t k = 1; k < p.words.size(); ++k)
+        if (p.words[k].gap_before) {
+          index_->gap_actors.push_back(&p);
+          index_->gap_actor_entries.push_back(static_cast<uint32_t>(a));
+          return;
+        }
+    };
+    add(d.actors()[a].primary);
+    for (const Phrase& p : d.actors()[a].synonyms) add(p);
+  }
+  index_->synset_words.resize(d.synsets().size());
+  for (size_t si = 0; si < d.synsets().size(); ++si) {
+    for (const Phrase& p : d.synsets()[si].phrases) {
+      std::vector<int> nested(p.words.size(), -1);
+      for (size_t k = 0; k < p.words.size(); ++k)
+        if (p.words[k].text.size() > 1 && p.words[k].text[0] == '&')
+          nested[k] = FindSynsetLoose(d, p.words[k].text);
+      index_->synset_words[si].push_back(std::move(nested));
+    }
+  }
+  if (!options_.use_lemma && !options_.tabari_endings) {
+    index_->synset_first_on = true;
+    index_->synset_first.resize(d.synsets().size());
+    for (size_t si = 0; si < d.synsets().size(); ++si) {
+      Index::SynsetFirst& f = index_->synset_first[si];
+      const std::vector<Phrase>& ph = d.synsets()[si].phrases;
+      for (uint32_t pi = 0; pi < ph.size(); ++pi) {
+        const PhraseWord& w = ph[pi].words[0];
+        // "DID N'T" matches the merged word "didn't": always tried.
+        const bool contraction = ph[pi].words.size() > 1 && ph[pi].words[1].text == "n't";
+        if (w.stem || index_->synset_words[si][pi][0] >= 0 || contraction) {
+          f.always.push_back(pi);
+          continue;
+        }
+        std::string_view t = w.text;
+        if (options_.split_hyphens && t.size() > 1 && t.back() == '-') t.remove_suffix(1);
+        f.by_first.emplace_back(std::string(t), pi);
+      }
+      std::sort(f.by_first.begin(), f.by_first.end());
+    }
   }
   for (const Pattern& p : d.patterns()) {
     CollectSynsets(d, p.before, &index_->synset_of);
@@ -374,11 +489,28 @@ bool EqualsWithEnding(std::string_view w, std::string_view text,
   return false;
 }
 
+// "-es" is a plural ending after a sibilant: s, x, z, ch, sh.
+bool EsPlural(std::string_view w) {
+  if (w.size() < 4) return false;
+  std::string_view stem = w.substr(0, w.size() - 2);
+  char c = stem.back();
+  if (c == 's' || c == 'x' || c == 'z') return true;
+  return stem.size() >= 2 && stem[stem.size() - 1] == 'h' &&
+         (stem[stem.size() - 2] == 'c' || stem[stem.size() - 2] == 's');
+}
+
 bool HasLower(std::string_view text) {
   for (char c : text)
     if (c >= 'a' && c <= 'z') return true;
   return false;
 }
+
+// Words that open an adverbial phrase rather than a speaker's noun phrase.
+const std::initializer_list<std::string_view> kClauseOpeners = {
+    "after",  "before", "in",      "on",     "at",       "of",     "for",     "with",
+    "from",   "to",     "since",   "during", "when",     "while",  "as",      "than",
+    "almost", "about",  "under",   "over",   "into",     "by",     "which",   "who",
+    "that",   "where",  "because", "if",     "although", "though", "despite", "amid"};
 
 // Everything CodeSentence needs while working on one sentence.
 class SentenceCoder {
@@ -394,8 +526,10 @@ class SentenceCoder {
   bool Discarded();
   void ClassifyActors();
   void ClassifyOthers();
+  void AddGapActors();
   void ComposeAgents();
   void FindCompounds();
+  void DropPossessiveQualifiers();
   void ResolvePronouns();
   void RemoveCommaClauses();
   void Compact();
@@ -411,12 +545,17 @@ class SentenceCoder {
     bool has_negation = false;  // the pattern mentions a negation word
   };
   int LiteralAt(const PatternElement& el, uint32_t q, uint32_t limit) const;
+  int SynsetAt(int si, uint32_t q, uint32_t limit, int depth) const;
+  int PhraseAt(const Phrase& p, const std::vector<int>& nested, size_t k, uint32_t q,
+               uint32_t limit, int depth) const;
   bool WordMatches(const PhraseWord& w, uint32_t q) const;
   bool Seq(const std::vector<PatternElement>& els, size_t k, uint32_t pos, uint32_t limit,
            bool consec_first, int64_t end_at, Binding* b, uint32_t* end_out);
   bool MatchPattern(const Pattern& p, const VerbAt& v, uint32_t lo, uint32_t hi, Binding* b);
   int32_t FirstMentionFrom(uint32_t pos, uint32_t limit) const;
   bool SameCode(int32_t a, int32_t b) const;
+  // Mention m can be the subject of the verb starting at word verb_b.
+  bool IsSubjectOf(int32_t m, uint32_t verb_b) const;
   void Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const;
 
   const Dictionary& d_;
@@ -525,7 +664,9 @@ void SentenceCoder::ClassifyActors() {
     view[i].lower.assign(l);
     if (o_.tabari_endings) {
       // The lemma slot carries the word without a regular plural ending.
-      if (l.size() > 4 && l.substr(l.size() - 2) == "es")
+      // "-es" comes off only after a sibilant ("churches", "taxes");
+      // otherwise just the "s" ("forces" -> "force", not "forc").
+      if (l.size() > 4 && l.substr(l.size() - 2) == "es" && EsPlural(l))
         l.remove_suffix(2);
       else if (l.size() > 3 && l.back() == 's' && l[l.size() - 2] != 's')
         l.remove_suffix(1);
@@ -540,6 +681,7 @@ void SentenceCoder::ClassifyActors() {
   s_.actor_matches.clear();
   s_.agent_matches.clear();
   d_.FindPhrases(PhraseKind::kActor, view, mo, &s_.actor_matches);
+  if (!x_.gap_actors.empty()) AddGapActors();
   d_.FindPhrases(PhraseKind::kAgent, view, mo, &s_.agent_matches);
   size_t ai = 0, gi = 0;
   const uint32_t n = static_cast<uint32_t>(s_.words.size());
@@ -564,6 +706,7 @@ void SentenceCoder::ClassifyActors() {
         for (uint32_t k = i; k < am->end; ++k) s_.words[k].type = kNounWord;
       } else {
         m.code.assign(code);
+        m.actor_code.assign(code);
         int32_t id = static_cast<int32_t>(s_.mentions.size());
         for (uint32_t k = i; k < am->end; ++k) {
           s_.words[k].type = kActorWord;
@@ -590,6 +733,55 @@ void SentenceCoder::ClassifyActors() {
       continue;
     }
     ++i;
+  }
+}
+
+// Matches the TABARI actor phrases with blank connectors: after a blank, up
+// to kMaxGap other words (no comma) may come first ("Prince of Dol Amroth",
+// "Ithilen state-run television"). A gap match replaces a shorter match at
+// the same start.
+void SentenceCoder::AddGapActors() {
+  constexpr uint32_t kMaxGap = 3;
+  const std::vector<Token>& view = s_.view;
+  const uint32_t n = static_cast<uint32_t>(view.size());
+  auto matches = [&](const PhraseWord& w, uint32_t q) {
+    const Token& t = view[q];
+    if (s_.words[q].type == kComma) return false;
+    if (w.stem) return std::string_view(t.lower).substr(0, w.text.size()) == w.text;
+    return t.lower == w.text || t.lemma == w.text;
+  };
+  for (size_t g = 0; g < x_.gap_actors.size(); ++g) {
+    const Phrase& p = *x_.gap_actors[g];
+    for (uint32_t i = 0; i < n; ++i) {
+      if (!matches(p.words[0], i)) continue;
+      uint32_t pos = i + 1;
+      bool ok = true;
+      for (size_t k = 1; k < p.words.size() && ok; ++k) {
+        uint32_t last = p.words[k].gap_before ? std::min(n, pos + kMaxGap + 1) : pos + 1;
+        ok = false;
+        for (uint32_t r = pos; r < last && r < n; ++r) {
+          if (s_.words[r].type == kComma) break;
+          if (matches(p.words[k], r)) {
+            pos = r + 1;
+            ok = true;
+            break;
+          }
+        }
+      }
+      if (!ok) continue;
+      PhraseMatch m;
+      m.begin = i;
+      m.end = pos;
+      m.entries = std::span<const uint32_t>(&x_.gap_actor_entries[g], 1);
+      auto& am = s_.actor_matches;
+      auto it =
+          std::find_if(am.begin(), am.end(), [&](const PhraseMatch& x) { return x.begin >= i; });
+      if (it != am.end() && it->begin == i) {
+        if (it->end < pos) *it = m;
+      } else {
+        am.insert(it, m);
+      }
+    }
   }
 }
 
@@ -668,7 +860,12 @@ void SentenceCoder::ClassifyOthers() {
                     (o_.tabari_endings && EqualsWithEnding(o.lower, fw[k].text, kVerbEndings)));
       }
       if (!ok) continue;
-      if (best < 0 || e - b > best_e - best_b) {
+      // Ties: a verb line written as this very word ("ATTACKED") wins over a
+      // form generated from another line ("ATTACK"), MINWRD-02.
+      const bool own_line = ve.base == w.lower;
+      if (best < 0 || e - b > best_e - best_b ||
+          (e - b == best_e - best_b && own_line &&
+           d_.verbs()[s_.hits[best].verb].base != w.lower)) {
         best = static_cast<int>(h);
         best_b = b;
         best_e = e;
@@ -708,14 +905,19 @@ void SentenceCoder::ComposeAgents() {
     const AgentEntry& agent = d_.agents()[g.agent_entry];
     AgentEntry eli;
     const AgentEntry* use = &agent;
-    if (former_before(g.b)) {
+    int32_t host = -1;
+    // Actor right before ("Israeli president", "Gondor's minister", "Arnor
+    // former officials").
+    if (i > 0 && !ms[i - 1].agent_only && !ms[i - 1].dead &&
+        (ms[i - 1].e == g.b || (ms[i - 1].e + 1 == g.b && former_before(g.b))))
+      host = i - 1;
+    // "former" before the agent, or before the actor it follows ("former
+    // Gondor prosecutors"), makes the agent ELI (AGENTS-8).
+    if (former_before(g.b) || (host >= 0 && former_before(ms[host].b))) {
       eli = agent;
       eli.code = "ELI";
       use = &eli;
     }
-    int32_t host = -1;
-    // Actor right before ("Israeli president", "Gondor's minister").
-    if (i > 0 && !ms[i - 1].agent_only && !ms[i - 1].dead && ms[i - 1].e == g.b) host = i - 1;
     // Actor right after ("President Peres").
     if (host < 0 && i + 1 < ms.size() && !ms[i + 1].agent_only && ms[i + 1].b == g.e &&
         !ws[g.e - 1].possessive)
@@ -747,9 +949,34 @@ void SentenceCoder::ComposeAgents() {
       }
       continue;
     }
+    // "Danish media and government": an agent right after a conjunction
+    // that follows an actor with an agent is a second agent of that actor
+    // (COMPOUND-25); the compound finder then joins the two.
+    if (g.b >= 2 && (ws[g.b - 1].lower == "and" || ws[g.b - 1].lower == "or") &&
+        ws[g.b - 2].mention >= 0) {
+      const Mention& prev = ms[ws[g.b - 2].mention];
+      if (!prev.agent_only && !prev.dead && prev.e + 1 == g.b && prev.agent_entry >= 0 &&
+          !prev.actor_code.empty() && !prev.pronoun) {
+        g.agent_only = false;
+        g.actor_code = prev.actor_code;
+        g.actor_entry = prev.actor_entry;
+        g.code = ComposeAgentCode(prev.actor_code, *use);
+        for (uint32_t k = g.b; k < g.e; ++k) s_.words[k].type = kActorWord;
+        continue;
+      }
+    }
     if (o_.convert_agents) {
+      // TABARI marks a converted agent's code with '~' (CONV-*).
       g.agent_only = false;
-      g.code = use->code;
+      g.code = "~" + use->code;
+      for (uint32_t k = g.b; k < g.e; ++k) s_.words[k].type = kActorWord;
+      continue;
+    }
+    if (!o_.require_dyad || o_.anonymous_agents) {
+      // PETRARCH: an agent with no actor is the anonymous actor "---" with
+      // that agent ("---GOV", COMPOUND-03; "---EDU", ABOUT-02).
+      g.agent_only = false;
+      g.code = ComposeAgentCode("---", *use);
       for (uint32_t k = g.b; k < g.e; ++k) s_.words[k].type = kActorWord;
       continue;
     }
@@ -757,6 +984,35 @@ void SentenceCoder::ComposeAgents() {
     for (uint32_t k = g.b; k < g.e; ++k) {
       s_.words[k].type = kNounWord;
       s_.words[k].mention = -1;
+    }
+  }
+}
+
+// "Dagolath's first deputy minister Telemar": a possessive actor followed
+// closely by another actor only qualifies it; the second one is the actor
+// (DEMO-02). At most two other (unclassified) words may stand between.
+void SentenceCoder::DropPossessiveQualifiers() {
+  auto& ms = s_.mentions;
+  auto& ws = s_.words;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    Mention& m = ms[i];
+    if (m.dead || m.agent_only || m.pronoun || m.e == 0 || !ws[m.e - 1].possessive) continue;
+    // A member of a list ("Gondor and Arnor's Elrond") is kept (COMPOUND-28).
+    if (m.b > 0 && (ws[m.b - 1].type == kConj || ws[m.b - 1].type == kComma)) continue;
+    for (size_t j = i + 1; j < ms.size(); ++j) {
+      const Mention& x = ms[j];
+      if (x.dead || x.agent_only) continue;
+      if (x.pronoun || x.b < m.e || x.b > m.e + 2) break;
+      bool plain = true;
+      for (uint32_t k = m.e; k < x.b; ++k)
+        if (ws[k].type != kOther) plain = false;
+      if (!plain) break;
+      m.dead = true;
+      for (uint32_t k = m.b; k < m.e; ++k) {
+        ws[k].type = kNounWord;
+        ws[k].mention = -1;
+      }
+      break;
     }
   }
 }
@@ -782,7 +1038,8 @@ void SentenceCoder::FindCompounds() {
       bool conj = false, comma = false;
       while (k < b.b && (ws[k].type == kComma || ws[k].type == kConj) && js.size() < 2) {
         if (ws[k].type == kConj) {
-          if (ws[k].lower != "and" && ws[k].lower != "or") break;
+          // "neither A nor B" is a compound too (COMPOUND-21).
+          if (ws[k].lower != "and" && ws[k].lower != "or" && ws[k].lower != "nor") break;
           conj = true;
         } else {
           comma = true;
@@ -842,7 +1099,8 @@ void SentenceCoder::ResolvePronouns() {
     if (ms[i].compound >= 0 && first_compound_member < 0)
       first_compound_member = static_cast<int32_t>(i);
   }
-  if (first_actor < 0) return;
+  const bool forward = o_.forward && !s_.forward_code.empty();
+  if (first_actor < 0 && !forward) return;
   for (uint32_t k = 0; k < ws.size(); ++k) {
     if (ws[k].type != kPronoun) continue;
     std::string_view l = ws[k].lower;
@@ -858,19 +1116,35 @@ void SentenceCoder::ResolvePronouns() {
     } else {
       ref = first_compound_member >= 0 ? first_compound_member : first_actor;
     }
-    if (ref < 0 || ms[ref].b >= k) continue;  // no cataphora
     Mention m;
     m.b = k;
     m.e = k + 1;
-    m.code = ms[ref].code;
-    m.actor_entry = ms[ref].actor_entry;
-    m.agent_entry = ms[ref].agent_entry;
     m.pronoun = true;
-    m.compound = ms[ref].compound;
+    if (ref >= 0 && ms[ref].b < k) {
+      m.code = ms[ref].code;
+      m.actor_entry = ms[ref].actor_entry;
+      m.agent_entry = ms[ref].agent_entry;
+      m.compound = ms[ref].compound;
+    } else if (forward) {
+      // No antecedent in the sentence (no cataphora): the actor forwarded
+      // from the previous sentence (TABARI FORWARD, FRWD-*).
+      m.code = s_.forward_code;
+      m.actor_entry = s_.forward_entry;
+    } else {
+      continue;
+    }
     ws[k].mention = static_cast<int32_t>(ms.size());
     ws[k].type = kActorWord;
     ms.push_back(std::move(m));
   }
+  // The next sentence's forwarded actor: this one's first named actor.
+  if (o_.forward)
+    for (const Mention& m : ms)
+      if (!m.dead && !m.agent_only && !m.pronoun && !m.actor_code.empty()) {
+        s_.forward_code = m.actor_code;
+        s_.forward_entry = m.actor_entry;
+        break;
+      }
   // Keep mentions in word order.
   std::vector<int32_t> order(ms.size());
   for (size_t i = 0; i < ms.size(); ++i) order[i] = static_cast<int32_t>(i);
@@ -987,11 +1261,61 @@ void SentenceCoder::Compact() {
 void SentenceCoder::FindClauses() {
   s_.clause_starts.clear();
   s_.clause_starts.push_back(0);
+  s_.attribution_start = 0;
+  s_.attribution_source = -1;
+  // "heavily and unjustly": a conjunction between two adverbs joins them, it
+  // does not start a clause (PATTERN-30).
+  auto adverb = [&](uint32_t k) {
+    const Word& w = s_.words[k];
+    return w.type == kOther && w.lower.size() > 3 && w.lower.substr(w.lower.size() - 2) == "ly";
+  };
   for (uint32_t k = 0; k < s_.words.size(); ++k)
-    if (s_.words[k].type == kConj && !s_.words[k].in_compound) s_.clause_starts.push_back(k + 1);
+    if (s_.words[k].type == kConj && !s_.words[k].in_compound &&
+        !(k > 0 && k + 1 < s_.words.size() && adverb(k - 1) && adverb(k + 1)))
+      s_.clause_starts.push_back(k + 1);
+  // Without require_dyad (PETRARCH), a closing attribution (", the agency
+  // WFNA said on Thursday") is a clause of its own, coded as a one-sided
+  // event, and its verb never takes the main clause's actors (COMPOUND-03).
+  // With require_dyad it stays in the main clause, where TABARI lets its
+  // speaker be the main verb's target (COMMA-02B).
+  if (o_.require_dyad) return;
+  const uint32_t n = static_cast<uint32_t>(s_.words.size());
+  uint32_t comma = n;
+  for (uint32_t k = n; k-- > 0;)
+    if (s_.words[k].type == kComma && !s_.words[k].in_compound) {
+      comma = k;
+      break;
+    }
+  if (comma >= n || comma == 0) return;
+  bool verb_before = false;
+  for (const VerbAt& v : s_.verbs)
+    if (!v.noun && !v.null_verb && v.e <= comma) verb_before = true;
+  if (!verb_before) return;
+  uint32_t k = comma + 1;
+  while (k < n && k < comma + 5 && s_.words[k].mention < 0 &&
+         (s_.words[k].type == kDeterm ||
+          (s_.words[k].type == kOther && !IsAny(s_.words[k].lower, kClauseOpeners))))
+    ++k;
+  if (k >= n || s_.words[k].mention < 0) return;
+  const Mention& m = s_.mentions[s_.words[k].mention];
+  if (m.dead || m.agent_only || m.pronoun) return;
+  uint32_t q = m.e;
+  while (q < n && q < m.e + 4 && s_.words[q].type != kVerbWord && s_.words[q].type != kComma) ++q;
+  if (q >= n || s_.words[q].type != kVerbWord || s_.words[q].verb < 0) return;
+  s_.clause_starts.push_back(comma + 1);
+  std::sort(s_.clause_starts.begin(), s_.clause_starts.end());
+  s_.attribution_start = comma + 1;
+  s_.attribution_source = s_.words[k].mention;
 }
 
 bool SentenceCoder::TooComplex(std::string* why) {
+  // An actor coded [+++] ("ISILDUR [+++]") marks the sentence too complex
+  // wherever it stands (COMPLEX-02).
+  for (const Mention& m : s_.mentions)
+    if (!m.dead && !m.agent_only && !m.pronoun && m.code == "+++") {
+      *why = "[+++] actor";
+      return true;
+    }
   int verbs = 0, actors = 0, conj = 0, pronouns = 0;
   int first_verb = -1;
   for (const VerbAt& v : s_.verbs)
@@ -1040,10 +1364,15 @@ bool SentenceCoder::TooComplex(std::string* why) {
 bool SentenceCoder::WordMatches(const PhraseWord& w, uint32_t q) const {
   const Word& x = s_.words[q];
   if (x.type == kComma) return false;
-  if (w.stem)
-    return x.lower.size() >= w.text.size() && x.lower.compare(0, w.text.size(), w.text) == 0;
-  return x.lower == w.text || (o_.use_lemma && x.lemma == w.text) ||
-         (o_.tabari_endings && EqualsWithEnding(x.lower, w.text, kVerbEndings));
+  std::string_view t = w.text;
+  // "ANTI-" in a pattern is the word "anti" once hyphens are blanks.
+  if (o_.split_hyphens && t.size() > 1 && t.back() == '-') t.remove_suffix(1);
+  if (w.stem) return x.lower.size() >= t.size() && x.lower.compare(0, t.size(), t) == 0;
+  // An exact word is not its possessive: "PLAN_TO_*" does not match
+  // "plan's to expel" (NOUNEND-13).
+  if (x.possessive) return false;
+  return x.lower == t || (o_.use_lemma && x.lemma == t) ||
+         (o_.tabari_endings && EqualsWithEnding(x.lower, t, kVerbEndings));
 }
 
 // Length in words of a literal element matched at q (0 = no match).
@@ -1055,15 +1384,7 @@ int SentenceCoder::LiteralAt(const PatternElement& el, uint32_t q, uint32_t limi
     case PatternElementKind::kSynset: {
       int si = x_.SynsetOf(&el);
       if (si < 0) return 0;
-      int best = 0;
-      for (const Phrase& p : d_.synsets()[si].phrases) {
-        uint32_t len = static_cast<uint32_t>(p.words.size());
-        if (q + len > limit || static_cast<int>(len) <= best) continue;
-        bool ok = true;
-        for (uint32_t k = 0; k < len && ok; ++k) ok = WordMatches(p.words[k], q + k);
-        if (ok) best = static_cast<int>(len);
-      }
-      return best;
+      return SynsetAt(si, q, limit, 0);
     }
     case PatternElementKind::kNounPhrase: {
       // Words in order, at most two other words between them.
@@ -1108,6 +1429,70 @@ int SentenceCoder::LiteralAt(const PatternElement& el, uint32_t q, uint32_t limi
     default:
       return 0;
   }
+}
+
+// Length in words of the longest phrase of synset `si` matched at q (0 = no
+// match). A phrase word "&NAME" is itself a synset (TABARI nests synsets,
+// SYNSET-23*); a word written after a blank connector may follow other words
+// ("open" phrases), one after "_" must come right after the previous word.
+int SentenceCoder::SynsetAt(int si, uint32_t q, uint32_t limit, int depth) const {
+  if (depth > 4 || q >= limit) return 0;  // a synset naming itself ends here
+  int best = 0;
+  const std::vector<Phrase>& phrases = d_.synsets()[si].phrases;
+  const auto& nested = x_.synset_words[si];
+  if (x_.synset_first_on) {
+    // Same result as trying every phrase: the others cannot start here.
+    const Coder::Index::SynsetFirst& f = x_.synset_first[si];
+    auto try_phrase = [&](uint32_t pi) {
+      int end = PhraseAt(phrases[pi], nested[pi], 0, q, limit, depth);
+      if (end > 0 && end - static_cast<int>(q) > best) best = end - static_cast<int>(q);
+    };
+    for (uint32_t pi : f.always) try_phrase(pi);
+    std::string_view x = s_.words[q].lower;
+    auto it = std::lower_bound(
+        f.by_first.begin(), f.by_first.end(), x,
+        [](const std::pair<std::string, uint32_t>& a, std::string_view b) { return a.first < b; });
+    for (; it != f.by_first.end() && it->first == x; ++it) try_phrase(it->second);
+    return best;
+  }
+  for (size_t pi = 0; pi < phrases.size(); ++pi) {
+    int end = PhraseAt(phrases[pi], nested[pi], 0, q, limit, depth);
+    if (end > 0 && end - static_cast<int>(q) > best) best = end - static_cast<int>(q);
+  }
+  return best;
+}
+
+// End position of `p.words[k..]` matched from q (the first of them at q), or 0.
+int SentenceCoder::PhraseAt(const Phrase& p, const std::vector<int>& nested, size_t k, uint32_t q,
+                            uint32_t limit, int depth) const {
+  if (k == p.words.size()) return static_cast<int>(q);
+  if (q >= limit) return 0;
+  // PETRARCH writes contractions as TreeBank splits them ("DID N'T"); the
+  // sentence has them whole ("didn't"), SYNSET-13.
+  if (nested[k] < 0 && k + 1 < p.words.size() && p.words[k + 1].text == "n't" &&
+      !p.words[k + 1].gap_before) {
+    std::string_view x = s_.words[q].lower, t = p.words[k].text;
+    if (x.size() == t.size() + 3 && x.substr(0, t.size()) == t && x.substr(t.size()) == "n't") {
+      if (k + 2 == p.words.size()) return static_cast<int>(q + 1);
+      if (!p.words[k + 2].gap_before) return PhraseAt(p, nested, k + 2, q + 1, limit, depth);
+      for (uint32_t r = q + 1; r < limit && s_.words[r].type != kComma; ++r) {
+        int end = PhraseAt(p, nested, k + 2, r, limit, depth);
+        if (end > 0) return end;
+      }
+    }
+    return 0;
+  }
+  int len = nested[k] >= 0 ? SynsetAt(nested[k], q, limit, depth + 1)
+                           : (WordMatches(p.words[k], q) ? 1 : 0);
+  if (len <= 0) return 0;
+  uint32_t next = q + static_cast<uint32_t>(len);
+  if (k + 1 == p.words.size()) return static_cast<int>(next);
+  if (!p.words[k + 1].gap_before) return PhraseAt(p, nested, k + 1, next, limit, depth);
+  for (uint32_t r = next; r < limit && s_.words[r].type != kComma; ++r) {
+    int end = PhraseAt(p, nested, k + 1, r, limit, depth);
+    if (end > 0) return end;
+  }
+  return 0;
 }
 
 int32_t SentenceCoder::FirstMentionFrom(uint32_t pos, uint32_t limit) const {
@@ -1201,6 +1586,18 @@ bool SentenceCoder::MatchPattern(const Pattern& p, const VerbAt& v, uint32_t lo,
   return true;
 }
 
+bool SentenceCoder::IsSubjectOf(int32_t m, uint32_t verb_b) const {
+  const Mention& mm = s_.mentions[m];
+  uint32_t end = mm.e;
+  if (mm.compound >= 0) end = std::max(end, s_.compounds[mm.compound].e);
+  if (end > verb_b || verb_b - end > 3) return false;
+  if (s_.words[end - 1].possessive) return false;
+  if (mm.pronoun && IsAny(s_.words[mm.b].lower, {"its", "his", "her", "their"})) return false;
+  for (uint32_t k = end; k < verb_b; ++k)
+    if (s_.words[k].type == kComma || s_.words[k].mention >= 0) return false;
+  return true;
+}
+
 bool SentenceCoder::SameCode(int32_t a, int32_t b) const {
   return s_.mentions[a].code == s_.mentions[b].code;
 }
@@ -1238,6 +1635,16 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
   const auto& ws = s_.words;
   const auto& ms = s_.mentions;
   const uint32_t n = static_cast<uint32_t>(ws.size());
+  s_.sorted_words.clear();
+  for (const Word& w : ws)
+    if (w.type != kComma) s_.sorted_words.push_back(w.lower);
+  std::sort(s_.sorted_words.begin(), s_.sorted_words.end());
+  auto possible = [&](uint32_t pi) {
+    for (const std::string& r : x_.required_words[pi])
+      if (!std::binary_search(s_.sorted_words.begin(), s_.sorted_words.end(), std::string_view(r)))
+        return false;
+    return true;
+  };
   struct Pending {
     SentenceEvent ev;
     char flag;
@@ -1261,6 +1668,8 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
       while (k < hi && ws[k].type == kDeterm) ++k;
       if (k < hi && ws[k].mention >= 0 && actor_ok(ms[ws[k].mention]))
         clause_source = ws[k].mention;
+      if (lo == s_.attribution_start && s_.attribution_source >= 0)
+        clause_source = s_.attribution_source;
     }
     for (size_t vi = 0; vi < s_.verbs.size() && !clause_done; ++vi) {
       const VerbAt& v = s_.verbs[vi];
@@ -1270,12 +1679,21 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
       Binding bind;
       for (uint32_t pi : x_.block_patterns[ve.block]) {
         const Pattern& p = d_.patterns()[pi];
+        // PETRARCH has no "too complex" code: such a pattern never fires
+        // (DEMO-04 there; TABARI's COMPLEX-* rely on it).
+        if (!o_.complex_codes && p.code.kind == EventCodeSpec::Kind::kComplex) continue;
+        if (!possible(pi)) continue;
         if (MatchPattern(p, v, lo, hi, &bind)) {
           fired = &p;
           break;
         }
       }
+      // A pattern that failed halfway leaves no bindings behind (CONNECT-06).
+      if (!fired) bind = Binding();
       const EventCodeSpec& spec = fired ? fired->code : ve.code;
+      if (o_.trace)
+        out->trace += "{" + ve.base + " " + spec.ToString() + " " +
+                      d_.Where(fired ? fired->where : ve.where) + "} ";
       if (spec.kind == EventCodeSpec::Kind::kDiscard) {
         out->status = SentenceStatus::kDiscard;
         out->note = "[###] at " + d_.Where(fired ? fired->where : ve.where);
@@ -1314,10 +1732,15 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
           prev_end = u.e;
           have_prev = true;
         }
-        if (have_prev)
+        // Only a subject that stands right before the verb (at most three
+        // words between, no comma) counts, and never for an infinitive ("urged
+        // Bree to assist", CODEBY-05) or a possessive ("its resumption").
+        const bool infinitive = v.b > lo && ws[v.b - 1].lower == "to";
+        if (have_prev && !infinitive)
           for (size_t i = 0; i < ms.size(); ++i)
             if (actor_ok(ms[i]) && ms[i].b >= prev_end && ms[i].b < v.b &&
                 (tgt < 0 || !SameCode(static_cast<int32_t>(i), tgt))) {
+              if (!IsSubjectOf(static_cast<int32_t>(i), v.b)) continue;
               src = static_cast<int32_t>(i);
               break;
             }
@@ -1331,9 +1754,52 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
               src = static_cast<int32_t>(i);
               break;
             }
+          // A later clause with no actor before its verb and nothing carried
+          // over takes the sentence's first actor when the earlier clauses
+          // hold no verb of their own: the actor was left without one
+          // ("Danish shot and wounded Gondor", COMPOUND-22). After a coded
+          // verb ("X praised the deal and said Tehran ...") it is not used.
+          bool verb_earlier = false;
+          for (const VerbAt& u : s_.verbs)
+            if (!u.noun && !u.null_verb && u.b < lo) verb_earlier = true;
+          if (src < 0 && c > 0 && !verb_earlier)
+            for (size_t i = 0; i < ms.size(); ++i)
+              if (actor_ok(ms[i]) && ms[i].b < lo &&
+                  (tgt < 0 || !SameCode(static_cast<int32_t>(i), tgt))) {
+                src = static_cast<int32_t>(i);
+                break;
+              }
         }
       }
-      if (tgt < 0) {
+      // TABARI DEFAULT without PRIOR (DEFAULT-06*): the default source is
+      // only for a sentence with no actor at all; with none before the verb,
+      // the first actor after it is the source.
+      bool src_after = false;
+      if (src < 0 && tgt < 0 && !o_.default_source.empty() && !o_.default_source_prior) {
+        src = FirstMentionFrom(v.e, hi);
+        src_after = src >= 0;
+      }
+      // A pattern that names only the target before the verb ("+ WAS * DEAD")
+      // leaves the source to the first other actor after the verb
+      // ("An Eriadorian was shot dead in Osgiliath", PATTERN-03a).
+      if (src < 0 && bind.tgt >= 0 && bind.src < 0 && ms[bind.tgt].b < v.b)
+        for (size_t i = 0; i < ms.size(); ++i)
+          if (actor_ok(ms[i]) && ms[i].b >= v.e && ms[i].b < hi &&
+              !SameCode(static_cast<int32_t>(i), tgt)) {
+            src = static_cast<int32_t>(i);
+            break;
+          }
+      // TABARI DEFAULT ... AFTER (DEFAULT-05/06): with no actor after the
+      // verb the default target applies, before any other fallback.
+      const bool target_after_only = !o_.default_target.empty() && o_.default_target_after;
+      if (tgt < 0 && src_after) {
+        for (size_t i = 0; i < ms.size(); ++i)
+          if (actor_ok(ms[i]) && ms[i].b >= ms[src].e && ms[i].b < hi &&
+              static_cast<int32_t>(i) != src && !SameCode(static_cast<int32_t>(i), src)) {
+            tgt = static_cast<int32_t>(i);
+            break;
+          }
+      } else if (tgt < 0) {
         for (size_t i = 0; i < ms.size(); ++i)
           if (actor_ok(ms[i]) && ms[i].b >= v.e && ms[i].b < hi &&
               (src < 0 || (!SameCode(static_cast<int32_t>(i), src) &&
@@ -1341,7 +1807,7 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
             tgt = static_cast<int32_t>(i);
             break;
           }
-        if (tgt < 0)
+        if (tgt < 0 && !target_after_only)
           for (size_t i = 0; i < ms.size(); ++i)
             if (actor_ok(ms[i]) && ms[i].b >= lo && ms[i].b < v.b &&
                 static_cast<int32_t>(i) != src &&
@@ -1350,14 +1816,21 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
               tgt = static_cast<int32_t>(i);
               break;
             }
-        if (tgt < 0 && src >= 0 && ms[src].compound >= 0) tgt = src;
+        if (tgt < 0 && !target_after_only && src >= 0 && ms[src].compound >= 0) tgt = src;
       }
       // Passive voice: was/were/been one or two words before, "by" right after.
-      if (!designated && src >= 0 && tgt >= 0 && v.e < n && ws[v.e].type == kByWord) {
+      // One adverb may stand between ("was opposed earlier by", PASV-04).
+      const bool by_after =
+          v.e < n && (ws[v.e].type == kByWord ||
+                      (ws[v.e].type == kOther && v.e + 1 < n && ws[v.e + 1].type == kByWord));
+      if (!designated && src >= 0 && tgt >= 0 && by_after) {
         bool aux = (v.b >= 1 && ws[v.b - 1].type == kAuxWord) ||
                    (v.b >= 2 && ws[v.b - 2].type == kAuxWord);
         if (aux) std::swap(src, tgt);
       }
+      if (o_.trace)
+        out->trace += "{src " + (src >= 0 ? ms[src].code : std::string("-")) + " tgt " +
+                      (tgt >= 0 ? ms[tgt].code : std::string("-")) + "} ";
       std::string dsrc, dtgt;
       if (src < 0 && !o_.default_source.empty()) dsrc = o_.default_source;
       if (tgt < 0 && !o_.default_target.empty()) dtgt = o_.default_target;
@@ -1373,7 +1846,7 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
       if (tgt >= 0)
         Expand(tgt, &tgts);
       else
-        tgts.assign(1, {dtgt, -1});
+        tgts.assign(1, {dtgt.empty() ? std::string("---") : dtgt, -1});
       std::string rule = "verb " + ve.base + " (" + d_.Where(ve.where) + ")";
       if (fired)
         rule += " pattern " + fired->code.ToString() + " (" + d_.Where(fired->where) + ")";
@@ -1449,11 +1922,11 @@ void SentenceCoder::Run(std::span<const Token> tokens, SentenceResult* out) {
   out->status = SentenceStatus::kNoEvent;
   out->events.clear();
   out->note.clear();
+  out->trace.clear();
   Load(tokens);
   if (o_.minimum_words > 0) {
-    int words = 0;
-    for (const Word& w : s_.words)
-      if (w.type != kComma) ++words;
+    // TABARI counts a comma as a word (manual 8.2.3).
+    const int words = static_cast<int>(s_.words.size());
     if (words < o_.minimum_words) {
       out->status = SentenceStatus::kTooShort;
       return;
@@ -1485,6 +1958,7 @@ void SentenceCoder::Run(std::span<const Token> tokens, SentenceResult* out) {
     }
   }
   ComposeAgents();
+  if (o_.possessive_qualifier) DropPossessiveQualifiers();
   FindCompounds();
   ResolvePronouns();
   RemoveCommaClauses();
@@ -1572,6 +2046,7 @@ static size_t DatelineLength(std::span<const Token> tokens) {
 size_t Coder::CodeArticle(const Article& article, const TextOptions& text_options,
                           CoderScratch* scratch, std::vector<CodedEvent>* out) const {
   AnalyzedText t = AnalyzeText(article, text_options);
+  scratch->NewStory();
   SentenceResult res;
   for (size_t si = 0; si < t.sentences.size(); ++si) {
     const Sentence& s = t.sentences[si];

@@ -214,6 +214,16 @@ void ApplyPetrarchConfig(std::string_view key, std::string_view value, CoderOpti
   // new_actor_length, stop_on_error: no effect on dyad's coding.
 }
 
+// The story of a TABARI record id: the id without a final "-<digits>"
+// ("FRWD-001-002" -> "FRWD-001"); an id without one is a story of its own.
+std::string TabariStoryKey(std::string_view id) {
+  size_t dash = id.rfind('-');
+  if (dash == std::string_view::npos || dash + 1 == id.size()) return std::string(id) + "#";
+  for (size_t k = dash + 1; k < id.size(); ++k)
+    if (id[k] < '0' || id[k] > '9') return std::string(id) + "#";
+  return std::string(id.substr(0, dash));
+}
+
 struct Runner {
   const Coder* coder = nullptr;
   CoderOptions options;
@@ -495,10 +505,14 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
   run.verbose = options.verbose;
   base.split_hyphens = true;  // TABARI reads '-' as a blank
   base.tabari_endings = true;
+  // TABARI's documented default (manual 8.2.3): fewer than 8 words, commas
+  // counted, is a fragment and not coded.
+  if (base.minimum_words == 0) base.minimum_words = 8;
   base.trace = options.verbose;
   CoderOptions current = base;
   std::unique_ptr<Coder> coder = std::make_unique<Coder>(dict, current);
   CoderScratch scratch;
+  std::string last_story;
   bool ended = false;
   for (const ValidationRecord& r : records) {
     if (ended) {
@@ -521,6 +535,11 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
       ++run.summary.skipped;
       continue;
     }
+    // TABARI numbers the sentences of a story "STORY-001", "STORY-002", ...:
+    // sentences of one story share what carries over (FORWARD).
+    std::string story = TabariStoryKey(r.id);
+    if (story != last_story) scratch.NewStory();
+    last_story = story;
     run.Score(r, *coder, &scratch);
   }
   *out << run.summary.passed << " passed, " << run.summary.failed << " failed\n";
@@ -594,6 +613,9 @@ Result<ValidationSummary> RunPetrarchValidation(std::string_view records_path,
   current.distribute_agents = true;
   current.agent_from = true;
   current.compound_gap = 2;
+  current.possessive_qualifier = true;
+  current.anonymous_agents = true;
+  current.complex_codes = false;
   Runner run;
   run.out = out;
   run.verbose = options.verbose;
