@@ -20,12 +20,14 @@
 //
 // Thread safety: RoleInducer and ArticleResolver are immutable after
 // construction (const methods are thread-safe) except through the registry
-// they are given; InMemoryActorRegistry is not synchronized: one writer, or
+// they are given; InMemoryActorRegistry is not synchronized (FindByName caches
+// its answers): one thread at a time, or
 // external locking.
 #ifndef DYAD_ACTORS_H_
 #define DYAD_ACTORS_H_
 
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <optional>
@@ -34,6 +36,7 @@
 #include <vector>
 
 #include "dyad/article.h"
+#include "dyad/coder.h"
 #include "dyad/date.h"
 #include "dyad/dictionary.h"
 #include "dyad/event.h"
@@ -122,6 +125,12 @@ std::string LearnedActorsAsDictionary(const std::vector<ActorRecord>& records);
 
 // Stable id of a learned person: "learned:" + folded name with '-' for blanks.
 std::string LearnedActorId(std::string_view name);
+
+// True when `query` is empty, is contained in the record's name or one of its
+// spellings (folded), names the same person as a spelling (name_match, any
+// transliteration), or is a single token equal by phonetic key to a
+// spelling's last token ("Halbusi" for "Mohammed al-Halbousi").
+bool ActorMatchesName(const ActorRecord& record, std::string_view query);
 
 // ---------------------------------------------------------------------------
 // Role induction
@@ -251,6 +260,55 @@ class ActorTally {
 Result<size_t> TallyCodeOutput(std::istream& in, std::string_view source,
                                const ArticleResolver& resolver, ActorTally* tally,
                                std::vector<std::string>* warnings);
+
+// ---------------------------------------------------------------------------
+// Coding and resolving together
+
+// Codes the already-analyzed `sentences` of `article` (AnalyzeText) exactly
+// as Coder::CodeArticle codes the article (dateline skipped, story-level
+// discards, codebook fields, event dates from `date_resolver` when set), so a
+// caller that also resolves actors runs the text stage once. Returns the
+// number of sentences looked at. Thread-safe as Coder::CodeArticle is.
+size_t CodeAnalyzedArticle(const Coder& coder, const Article& article,
+                           const std::vector<Sentence>& sentences,
+                           const EventDateResolver& date_resolver, CoderScratch* scratch,
+                           std::vector<CodedEvent>* out);
+
+// ArticleResolver::Resolve, except that each ActorRef keeps the name the coder
+// gave it (the dictionary phrase that matched): the resolved actor's
+// canonical name goes to ActorRef::actor_name only. Output columns that
+// existed before resolution keep their values.
+Result<ArticleActors> ResolveKeepingCoderNames(const ArticleResolver& resolver,
+                                               const Article& article,
+                                               const std::vector<Sentence>& sentences,
+                                               std::vector<CodedEvent>* events);
+
+// A resolver conflict as a non-fatal reject at the article's file:line:
+// "actor conflict: <what>".
+Reject ActorConflictWarning(const Article& article, const ActorConflict& conflict);
+
+struct CodeResolveStats {
+  uint64_t articles = 0;
+  uint64_t sentences = 0;
+  uint64_t events = 0;
+  uint64_t resolved_slots = 0;  // event sources and targets given an actor id
+  uint64_t conflicts = 0;       // reported to on_reject as warnings
+};
+
+// CodeInputs (include/dyad/coder.h) with actor resolution: each article is
+// analyzed once, coded on `threads` workers (0 = all cores) and resolved by
+// `resolver` on the calling thread in input order, so its registry is shared
+// across articles and the output is identical for any thread count. Events
+// reach `on_event` with ActorRef::actor_id and name filled where resolved.
+// Conflicts go to `on_reject` as warnings (fatal = false). Non-OK when
+// reading cannot go on or the resolver's registry fails.
+Status CodeAndResolveInputs(const Coder& coder, const ArticleResolver& resolver,
+                            const std::vector<std::string>& inputs,
+                            const ReadOptions& read_options, const TextOptions& text_options,
+                            int threads, const EventDateResolver& date_resolver,
+                            const std::function<void(const CodedEvent&)>& on_event,
+                            const std::function<void(const Reject&)>& on_reject,
+                            CodeResolveStats* stats = nullptr);
 
 // ---------------------------------------------------------------------------
 // Evaluation on ConfliBERT's cameo_ner (BIO-tagged sentences, "word TAG"

@@ -19,6 +19,7 @@ struct ActorRef {
   uint32_t begin = 0;    // byte offsets of `text` in Article::text
   uint32_t end = 0;
   std::string actor_id;  // resolved actor id (actor resolution stage), "" until resolved
+  std::string actor_name;  // canonical name of actor_id, "" until resolved
 };
 
 struct CodedEvent {

@@ -63,6 +63,19 @@ Status WriteMentionExport(const EventStore& store, OutputFormat format, std::ost
 // date range, top dyads, events by root code. Rows of (section, key, value).
 Status WriteStats(const EventStore& store, size_t top, OutputFormat format, std::ostream* out);
 
+// Stored actors (EventStore::Actors) whose name or a spelling matches `name`
+// (ActorMatchesName; "" = all), ordered by id. TSV/CSV columns: id, name,
+// source, codes ("CODE first..last; ..."), spellings ("spelling (count) |
+// ..."), mentions, events, role, evidence. JSONL: one ActorRecordToJson
+// object per actor (docs/actors.md) plus "spelling_counts" and "events".
+Status WriteActors(const EventStore& store, std::string_view name, OutputFormat format,
+                   std::ostream* out);
+
+// The learned actors matching `name` as a dictionary in dyad's format
+// (LearnedActorsAsDictionary), for review before use.
+Status WriteLearnedActorsDictionary(const EventStore& store, std::string_view name,
+                                    std::ostream* out);
+
 }  // namespace dyad
 
 #endif  // DYAD_QUERY_H_

@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/actors.h"
 #include "dyad/article.h"
 #include "dyad/coder.h"
 #include "dyad/date.h"
@@ -40,7 +41,7 @@ class Db;
 }
 
 // The schema version this build writes (PRAGMA user_version).
-inline constexpr int kStoreSchemaVersion = 2;
+inline constexpr int kStoreSchemaVersion = 3;
 
 struct StoreOpenOptions {
   bool read_only = false;  // queries: never creates or migrates
@@ -66,14 +67,18 @@ struct ProcessedArticle {
   std::vector<std::pair<uint32_t, uint32_t>> sentences;  // byte spans in article.text
   std::vector<CodedEvent> events;
   std::vector<uint64_t> minhash;  // copy-detection signature (empty: too short to compare)
+  // The text stage's sentences (tokens included), kept for actor resolution
+  // when the article is stored; empty: no resolution for this article.
+  std::vector<Sentence> text_sentences;
 };
 
 // Lowercase, whitespace-collapsed text, hashed (64-bit FNV-1a) as 16 hex digits.
 // Two texts that differ only in case and spacing have the same hash.
 std::string NormalizedTextHash(std::string_view text);
 
-// Runs the text stage and the coder on one article. `coder` should have the
-// event-date resolver installed (InstallEventDateResolver).
+// Runs the text stage once and codes its sentences (CodeAnalyzedArticle),
+// dating events with the time stage (ResolveEventDate); the sentences stay in
+// `text_sentences` for actor resolution.
 ProcessedArticle ProcessArticle(Article article, const Coder& coder,
                                 const TextOptions& text_options, CoderScratch* scratch);
 
@@ -91,7 +96,21 @@ struct IngestStats {
   uint64_t mentions = 0;       // coded events stored
   uint64_t new_events = 0;     // merged events created
   uint64_t joined_events = 0;  // mentions that joined an existing merged event
+  uint64_t actor_mentions = 0;   // resolved actor mentions stored
+  uint64_t resolved_slots = 0;   // event sources/targets given an actor id
+  uint64_t actors_learned = 0;   // persons first learned from a role introduction
+  uint64_t actor_conflicts = 0;  // reported through the warning callback
   double seconds = 0;
+};
+
+// One actor as stored: the registry record (mentions = resolved mentions in
+// stored articles; codes with the span of article dates they were seen on;
+// spellings in the order first seen) with per-spelling mention counts and
+// the number of stored events (mentions rows) naming it as source or target.
+struct StoredActor {
+  ActorRecord record;
+  std::vector<uint64_t> spelling_counts;  // parallel to record.spellings
+  uint64_t events = 0;
 };
 
 class EventStore {
@@ -117,6 +136,22 @@ class EventStore {
   Status AddArticles(std::vector<ProcessedArticle>* batch, const MergeOptions& merge,
                      IngestStats* stats);
 
+  // From now on AddArticles resolves the actors of every article it stores
+  // (ArticleResolver over `dict`, usually the coder's dictionary) with the
+  // store's own registry of learned actors, so an article resolves names
+  // learned from earlier ones, across runs. Fills ActorRef::actor_id/name of
+  // the events, merges on actor ids, and counts mentions, spellings and codes
+  // in the actor tables, in the article's transaction.
+  Status EnableActorResolution(std::shared_ptr<const Dictionary> dict,
+                               ResolverOptions options = {});
+  // Receives resolver conflicts (a learned code against the dictionary or an
+  // earlier code) as non-fatal rejects at the article's file:line; they are
+  // also kept in the actor_conflicts table.
+  void set_on_warning(std::function<void(const Reject&)> fn);
+
+  // Every actor in the actor tables, ordered by id.
+  Result<std::vector<StoredActor>> Actors() const;
+
   // Number of merged events stored.
   Result<int64_t> MergedEventCount() const;
 
@@ -129,6 +164,8 @@ class EventStore {
  private:
   struct Impl;
   explicit EventStore(std::unique_ptr<Impl> impl);
+  Status AddArticlesInTransaction(std::vector<ProcessedArticle>* batch, const MergeOptions& merge,
+                                  IngestStats* stats, std::vector<Reject>* warnings);
   std::unique_ptr<Impl> impl_;
 };
 
@@ -144,6 +181,8 @@ struct IngestOptions {
   std::optional<Date> default_date;  // for articles with no publication date
   TextOptions text;
   MergeOptions merge;
+  // Resolve actors with the coder's dictionary (EventStore::EnableActorResolution).
+  bool resolve_actors = true;
   std::function<void(const IngestProgress&)> on_progress;  // after each committed batch
 };
 

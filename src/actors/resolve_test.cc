@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <fstream>
 #include <memory>
 #include <sstream>
 #include <string>
@@ -8,6 +10,7 @@
 #include "dyad/actors.h"
 #include "dyad/coder.h"
 #include "dyad/default_dictionary.h"
+#include "dyad/name_match.h"
 
 namespace dyad {
 namespace {
@@ -212,6 +215,83 @@ TEST(ActorRegistryTest, FindByNameSpellingsAndSurname) {
   EXPECT_TRUE(reg.FindByName("Sadr", false)->empty());
   EXPECT_EQ(reg.FindByName("Sadr", true)->size(), 1u);
   EXPECT_TRUE(reg.FindByName("Muqtada Hakim", true)->empty());
+}
+
+// The indexed FindByName against comparing the query with every record
+// (the obvious reference), on the hand-written name pairs: every name is a
+// record, every name and every last word is a query.
+TEST(ActorRegistryTest, FindByNameMatchesBruteForce) {
+  std::ifstream in(std::string(DYAD_SOURCE_DIR) + "/src/actors/testdata/name_pairs.tsv");
+  ASSERT_TRUE(in) << "missing src/actors/testdata/name_pairs.tsv";
+  std::vector<std::string> names;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string a, b;
+    std::getline(fields, a, '\t');
+    std::getline(fields, b, '\t');
+    for (const std::string& n : {a, b})
+      if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end())
+        names.push_back(n);
+  }
+  ASSERT_GT(names.size(), 100u);
+  // Records: every name, the first half put before any question and the
+  // second half after, so cached answers must follow the new records; then
+  // every fifth record gains the next name as a second spelling.
+  std::vector<ActorRecord> records(names.size());
+  for (size_t i = 0; i < names.size(); ++i) {
+    records[i].id = "learned:" + std::to_string(1000 + i);
+    records[i].name = names[i];
+    records[i].spellings = {names[i]};
+  }
+  std::vector<std::string> queries = names;
+  for (const std::string& n : names) queries.push_back(n.substr(n.rfind(' ') + 1));
+  InMemoryActorRegistry reg;
+  size_t put = 0, hits = 0;
+  auto check_all = [&] {
+    for (const std::string& q : queries) {
+      for (bool surname : {false, true}) {
+        NormalizedName nq = NormalizeName(q);
+        std::vector<std::pair<double, std::string>> want;
+        for (size_t i = 0; i < put && !nq.empty(); ++i) {
+          double best = 0;
+          std::vector<std::string> forms = {records[i].name};
+          forms.insert(forms.end(), records[i].spellings.begin(), records[i].spellings.end());
+          for (const std::string& f : forms) {
+            NormalizedName n = NormalizeName(f);
+            if (n.empty()) continue;
+            NameComparison c = CompareNames(nq, n);
+            if (c.same) best = std::max(best, c.score);
+            if (surname && nq.tokens().size() == 1 && n.tokens().size() > 1 &&
+                !nq.tokens()[0].common && nq.tokens()[0].text.size() >= 3 &&
+                nq.tokens()[0].key == n.tokens().back().key)
+              best = std::max(best, 0.8);
+          }
+          if (best > 0) want.emplace_back(best, records[i].id);
+        }
+        std::stable_sort(want.begin(), want.end(),
+                         [](const auto& a, const auto& b) { return a.first > b.first; });
+        auto got = reg.FindByName(q, surname);
+        ASSERT_TRUE(got.ok());
+        std::vector<std::string> got_ids, want_ids;
+        for (const ActorRecord& r : *got) got_ids.push_back(r.id);
+        for (const auto& w : want) want_ids.push_back(w.second);
+        EXPECT_EQ(got_ids, want_ids) << "query '" << q << "' surname " << surname;
+        hits += want_ids.size();
+      }
+    }
+  };
+  for (; put < names.size() / 2; ++put) ASSERT_TRUE(reg.Put(records[put]).ok());
+  check_all();
+  for (; put < names.size(); ++put) ASSERT_TRUE(reg.Put(records[put]).ok());
+  check_all();
+  for (size_t i = 0; i + 1 < names.size(); i += 5) {
+    records[i].spellings.push_back(names[i + 1]);
+    ASSERT_TRUE(reg.Put(records[i]).ok());
+  }
+  check_all();
+  EXPECT_GT(hits, 3 * queries.size());  // the comparison saw real matches
 }
 
 TEST(ActorRegistryTest, LearnedActorsAsDictionary) {

@@ -10,6 +10,8 @@
 #include "dyad/default_dictionary.h"
 #include "dyad/name_match.h"
 #include "dyad/output.h"
+#include "dyad/query.h"
+#include "dyad/store.h"
 
 namespace dyad::cli {
 namespace {
@@ -24,21 +26,6 @@ struct ActorsFlags {
   bool export_dict = false;
 };
 
-bool NameMatches(const ActorRecord& r, const std::string& query) {
-  if (query.empty()) return true;
-  const std::string q = FoldNameText(query);
-  NormalizedName nq = NormalizeName(query);
-  for (const std::string& s : r.spellings) {
-    if (FoldNameText(s).find(q) != std::string::npos) return true;
-    NormalizedName ns = NormalizeName(s);
-    if (SameName(nq, ns)) return true;
-    // A bare surname in any spelling ("Halbusi" for "Mohammed al-Halbousi").
-    if (nq.tokens().size() == 1 && !ns.empty() && nq.tokens()[0].key == ns.tokens().back().key)
-      return true;
-  }
-  return FoldNameText(r.name).find(q) != std::string::npos;
-}
-
 std::string CodesCell(const ActorRecord& r) {
   std::string out;
   for (const ActorCodeSeen& c : r.codes) {
@@ -51,20 +38,39 @@ std::string CodesCell(const ActorRecord& r) {
 
 int RunActors(const ActorsFlags& f) {
   const char* who = f.export_dict ? "dyad actors export" : "dyad actors";
-  if (!f.db.empty()) {
-    std::cerr << who << ": --db is not supported yet (the store keeps no actor registry); "
-              << "run 'dyad code --format jsonl ... > events.jsonl' and use --from-code "
-                 "events.jsonl\n";
-    return kExitUsage;
-  }
-  if (f.from_code.empty()) {
-    std::cerr << who << ": give --from-code FILE.jsonl (output of 'dyad code --format jsonl')\n";
+  if (f.db.empty() == f.from_code.empty()) {
+    std::cerr << who
+              << ": give --db FILE (a database written by 'dyad ingest') or --from-code "
+                 "FILE.jsonl (output of 'dyad code --format jsonl'), not both\n";
     return kExitUsage;
   }
   auto format = ParseOutputFormat(f.format);
   if (!format.ok()) {
     std::cerr << who << ": " << format.status().message() << "\n";
     return kExitUsage;
+  }
+  if (!f.db.empty()) {
+    if (!f.registry.empty() || !f.save_registry.empty()) {
+      std::cerr << who << ": --registry and --save-registry go with --from-code; the database "
+                          "keeps its own registry\n";
+      return kExitUsage;
+    }
+    StoreOpenOptions o;
+    o.read_only = true;
+    auto store = EventStore::Open(f.db, o);
+    if (!store.ok()) {
+      std::cerr << who << ": " << store.status().ToString() << "\n";
+      return kExitFailure;
+    }
+    std::ios::sync_with_stdio(false);
+    Status st = f.export_dict ? WriteLearnedActorsDictionary(**store, f.name, &std::cout)
+                              : WriteActors(**store, f.name, *format, &std::cout);
+    std::cout.flush();
+    if (!st.ok()) {
+      std::cerr << who << ": " << st.ToString() << "\n";
+      return kExitFailure;
+    }
+    return kExitOk;
   }
   std::vector<DictWarning> dw;
   auto dict = LoadDefaultDictionary(DefaultDictionaryOptions(), &dw);
@@ -122,7 +128,7 @@ int RunActors(const ActorsFlags& f) {
   }
   std::vector<ActorRecord> shown;
   for (ActorRecord& r : *records)
-    if (NameMatches(r, f.name)) shown.push_back(std::move(r));
+    if (ActorMatchesName(r, f.name)) shown.push_back(std::move(r));
   if (f.export_dict) {
     std::cout << LearnedActorsAsDictionary(shown);
   } else if (*format == OutputFormat::kJsonl) {
@@ -144,7 +150,7 @@ int RunActors(const ActorsFlags& f) {
 }
 
 void AddFlags(CLI::App* sub, ActorsFlags* f) {
-  sub->add_option("--db", f->db, "Event store (not supported yet: use --from-code)");
+  sub->add_option("--db", f->db, "Event database written by 'dyad ingest'");
   sub->add_option("--from-code", f->from_code,
                   "Output of 'dyad code --format jsonl' ('-' for stdin); repeatable");
   sub->add_option("--registry", f->registry,

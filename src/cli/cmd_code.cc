@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "dyad/actors.h"
 #include "dyad/coder.h"
 #include "dyad/default_dictionary.h"
 #include "dyad/event_date.h"
@@ -37,23 +38,31 @@ int RunCode(const CodeFlags& f) {
   Coder& coder = *coder_ptr;
   // Events are dated from their sentence ("on Saturday", "last month") against the
   // article date; an undated article keeps unknown dates.
-  coder.set_date_resolver([](const Article& a, const Sentence& s, std::string* phrase) {
+  EventDateResolver date_resolver = [](const Article& a, const Sentence& s, std::string* phrase) {
     EventDate d = ResolveEventDate(s.text, a.published);
     *phrase = d.phrase;
     return d.date;
-  });
+  };
+  // Actors are resolved article by article in input order, with one in-memory
+  // registry for the run: a later article's bare surname resolves to a person
+  // an earlier one introduced (docs/actors.md).
+  InMemoryActorRegistry registry;
+  std::shared_ptr<const Dictionary> dict(std::shared_ptr<const Dictionary>(),
+                                         &coder.dictionary());  // the coder outlives the run
+  ArticleResolver resolver(dict, &registry);
 
   std::ios::sync_with_stdio(false);
   TableWriter out(
       &std::cout, *format,
       {"event_id", "date", "date_precision", "source_code", "source_name", "source_text",
        "target_code", "target_name", "target_text", "code", "root_code", "quad_class", "goldstein",
-       "article_id", "outlet", "url", "sentence_index", "sentence", "rule"});
+       "article_id", "outlet", "url", "sentence_index", "sentence", "rule", "source_actor_id",
+       "source_actor", "target_actor_id", "target_actor"});
   TextOptions topts;
   topts.remove_boilerplate = !f.keep_boilerplate;
   RejectReporter rejects;
-  Status st = CodeInputs(
-      coder, f.input.inputs, *options, topts, f.threads,
+  Status st = CodeAndResolveInputs(
+      coder, resolver, f.input.inputs, *options, topts, f.threads, date_resolver,
       [&](const CodedEvent& e) {
         out.Add(e.event_id)
             .Add(e.date.ToString())
@@ -73,7 +82,11 @@ int RunCode(const CodeFlags& f) {
             .Add(e.url)
             .Add(static_cast<int64_t>(e.sentence_index))
             .Add(e.sentence)
-            .Add(e.rule);
+            .Add(e.rule)
+            .Add(e.source.actor_id)
+            .Add(e.source.actor_name)
+            .Add(e.target.actor_id)
+            .Add(e.target.actor_name);
         out.EndRow();
       },
       [&](const Reject& r) { rejects.Report(r); });

@@ -112,6 +112,13 @@ int RunIngest(const IngestFlags& f) {
                static_cast<unsigned long long>(stats.joined_events),
                static_cast<long long>(merged.ok() ? *merged : -1), f.db.c_str(), stats.seconds,
                stats.seconds > 0 ? static_cast<double>(stats.articles_read) / stats.seconds : 0.0);
+  std::fprintf(stderr,
+               "dyad ingest: actors: %llu resolved mentions, %llu event sources/targets "
+               "resolved, %llu persons learned, %llu conflicts (each reported above)\n",
+               static_cast<unsigned long long>(stats.actor_mentions),
+               static_cast<unsigned long long>(stats.resolved_slots),
+               static_cast<unsigned long long>(stats.actors_learned),
+               static_cast<unsigned long long>(stats.actor_conflicts));
   if (!st.ok()) {
     std::cerr << "dyad ingest: " << st.ToString()
               << " (what was committed before stays; re-run the same command to finish)\n";

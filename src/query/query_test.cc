@@ -188,6 +188,36 @@ TEST_F(QueryTest, MentionExportCsv) {
   ExpectGolden(out.str(), "export_mentions.csv");
 }
 
+TEST_F(QueryTest, ActorsWithCodesSpellingsAndCounts) {
+  for (auto [fmt, name] : {std::pair{OutputFormat::kTsv, "actors.tsv"},
+                           std::pair{OutputFormat::kJsonl, "actors.jsonl"}}) {
+    std::ostringstream out;
+    Status st = WriteActors(*store_, "", fmt, &out);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    ExpectGolden(out.str(), name);
+  }
+}
+
+TEST_F(QueryTest, ActorsByNameMatchesSpellingVariants) {
+  std::ostringstream all;
+  ASSERT_TRUE(WriteActors(*store_, "", OutputFormat::kTsv, &all).ok());
+  // Neither is a spelling in the articles: name_match finds "Ebrahim Raisi"
+  // for the full name in another transliteration and for the bare surname.
+  for (const char* name : {"Ibrahim Raisi", "Raeisi"}) {
+    std::ostringstream some;
+    ASSERT_TRUE(WriteActors(*store_, name, OutputFormat::kTsv, &some).ok());
+    ExpectGolden(some.str(), "actors_name_raisi.tsv");
+    EXPECT_NE(some.str().find("\nlearned:ebrahim-raisi\t"), std::string::npos) << name;
+    EXPECT_LT(some.str().size(), all.str().size());
+  }
+}
+
+TEST_F(QueryTest, LearnedActorsAsDictionary) {
+  std::ostringstream out;
+  ASSERT_TRUE(WriteLearnedActorsDictionary(*store_, "", &out).ok());
+  ExpectGolden(out.str(), "actors_export.dyad");
+}
+
 TEST(Gdelt, ColumnOrderMatchesGdeltHeaderFile) {
   const std::string path = std::string(DYAD_SHARED_DIR) +
                            "/data/codebook/GDELT_2.0_Events_Column_Labels_Header_Row_Sep2016.csv";

@@ -28,25 +28,28 @@ StoryOptions CopyOptions() {
   return o;
 }
 
+Date EventDateFromSentence(const Article& article, const Sentence& sentence, std::string* phrase) {
+  EventDate ed = ResolveEventDate(sentence.text, article.published);
+  if (phrase) *phrase = ed.phrase;
+  return ed.date;
+}
+
 }  // namespace
 
-void InstallEventDateResolver(Coder* coder) {
-  coder->set_date_resolver(
-      [](const Article& article, const Sentence& sentence, std::string* phrase) {
-        EventDate ed = ResolveEventDate(sentence.text, article.published);
-        if (phrase) *phrase = ed.phrase;
-        return ed.date;
-      });
-}
+void InstallEventDateResolver(Coder* coder) { coder->set_date_resolver(EventDateFromSentence); }
 
 ProcessedArticle ProcessArticle(Article article, const Coder& coder,
                                 const TextOptions& text_options, CoderScratch* scratch) {
   ProcessedArticle p;
   p.text_hash = NormalizedTextHash(article.text);
+  // The text stage runs once: its sentences are coded here and resolved when
+  // the article is stored (issue 6: ingest used to analyze every article
+  // twice, once here and once inside Coder::CodeArticle).
   AnalyzedText t = AnalyzeText(article, text_options);
   p.sentences.reserve(t.sentences.size());
   for (const Sentence& s : t.sentences) p.sentences.emplace_back(s.begin, s.end);
-  coder.CodeArticle(article, text_options, scratch, &p.events);
+  CodeAnalyzedArticle(coder, article, t.sentences, EventDateFromSentence, scratch, &p.events);
+  p.text_sentences = std::move(t.sentences);
   static const StoryOptions kCopy = CopyOptions();
   MinHashSignature sig = ComputeMinHash(article.text, kCopy);
   bool any = false;
@@ -71,6 +74,15 @@ Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::stri
                     const std::function<void(const Reject&)>& on_reject, IngestStats* stats) {
   InstallEventDateResolver(coder);
   const Coder& c = *coder;
+  if (options.resolve_actors) {
+    // The coder owns its dictionary and outlives the ingest: a non-owning pointer.
+    std::shared_ptr<const Dictionary> dict(std::shared_ptr<const Dictionary>(),
+                                           &coder->dictionary());
+    DYAD_RETURN_IF_ERROR(store->EnableActorResolution(dict));
+    store->set_on_warning([&](const Reject& r) {
+      if (on_reject) on_reject(r);
+    });
+  }
   IngestStats local;
   IngestStats& st = stats ? *stats : local;
   const auto start = std::chrono::steady_clock::now();
@@ -182,6 +194,7 @@ Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::stri
   cv_work.notify_all();
   for (std::thread& t : pool) t.join();
   st.seconds = elapsed();
+  store->set_on_warning(nullptr);  // it refers to this call's on_reject
   if (!store_status.ok()) return store_status;
   return read_status;
 }

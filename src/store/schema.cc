@@ -115,6 +115,74 @@ CREATE INDEX events_target ON events (target_code, source_code);
 CREATE INDEX events_day ON events (day_lo);
 CREATE INDEX articles_pub_day ON articles (pub_day);
 )sql",
+      // 2 -> 3: resolved actors (issue 5) and counters for stats (issue 6).
+      R"sql(
+CREATE TABLE actors (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  source TEXT NOT NULL CHECK (source IN ('dictionary', 'learned')),
+  role TEXT NOT NULL DEFAULT '',
+  evidence TEXT NOT NULL DEFAULT '',
+  evidence_where TEXT NOT NULL DEFAULT '',
+  mentions INTEGER NOT NULL DEFAULT 0,
+  events INTEGER NOT NULL DEFAULT 0
+) WITHOUT ROWID;
+CREATE TABLE actor_codes (
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  code TEXT NOT NULL,
+  first_day TEXT NOT NULL DEFAULT '',
+  last_day TEXT NOT NULL DEFAULT '',
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, code)
+) WITHOUT ROWID;
+CREATE TABLE actor_spellings (
+  actor_id TEXT NOT NULL REFERENCES actors(id),
+  spelling TEXT NOT NULL,
+  count INTEGER NOT NULL DEFAULT 0,
+  seq INTEGER NOT NULL,
+  PRIMARY KEY (actor_id, spelling)
+) WITHOUT ROWID;
+CREATE TABLE actor_conflicts (
+  id INTEGER PRIMARY KEY,
+  actor_id TEXT NOT NULL,
+  article_id INTEGER NOT NULL REFERENCES articles(id),
+  what TEXT NOT NULL
+);
+ALTER TABLE events ADD COLUMN source_actor TEXT NOT NULL DEFAULT '';
+ALTER TABLE events ADD COLUMN target_actor TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN source_actor_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE mentions ADD COLUMN target_actor_id TEXT NOT NULL DEFAULT '';
+CREATE INDEX events_actor_merge ON events (source_actor_id, target_actor_id, root_code, day_lo);
+CREATE TABLE counters (
+  name TEXT PRIMARY KEY,
+  value INTEGER
+) WITHOUT ROWID;
+INSERT INTO counters (name, value)
+  SELECT 'articles', COUNT(*) FROM articles
+  UNION ALL SELECT 'copies', COUNT(*) FROM articles WHERE copy_of IS NOT NULL
+  UNION ALL SELECT 'sentences', COUNT(*) FROM sentences
+  UNION ALL SELECT 'mentions', COUNT(*) FROM mentions
+  UNION ALL SELECT 'merged_events', COUNT(*) FROM events
+  UNION ALL SELECT 'undated_events', COUNT(*) FROM events WHERE day_lo IS NULL
+  UNION ALL SELECT 'first_day', MIN(day_lo) FROM events
+  UNION ALL SELECT 'last_day', MAX(day_hi) FROM events;
+CREATE TABLE dyad_counts (
+  source_code TEXT NOT NULL,
+  target_code TEXT NOT NULL,
+  n INTEGER NOT NULL,
+  PRIMARY KEY (source_code, target_code)
+) WITHOUT ROWID;
+INSERT INTO dyad_counts SELECT source_code, target_code, COUNT(*) FROM events
+  GROUP BY source_code, target_code;
+CREATE INDEX dyad_counts_n ON dyad_counts (n DESC, source_code, target_code);
+CREATE TABLE root_counts (
+  root_code TEXT PRIMARY KEY,
+  n INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO root_counts SELECT root_code, COUNT(*) FROM events GROUP BY root_code;
+CREATE INDEX articles_outlet ON articles (outlet);
+CREATE INDEX articles_source_key ON articles (source_key);
+)sql",
   };
   return kSteps;
 }

@@ -9,6 +9,7 @@
 #include <unordered_set>
 
 #include "dyad/story.h"
+#include "store/actor_store.h"
 #include "store/merge.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
@@ -41,8 +42,13 @@ std::string NormalizedTextHash(std::string_view text) {
 struct EventStore::Impl {
   sql::Db db;
   sql::Stmt has_article, insert_article, insert_lsh, find_lsh, get_minhash, get_source_key,
-      insert_sentence, find_events_dated, find_events_undated, insert_event, insert_mention,
-      update_counts, fill_actor_ids;
+      insert_sentence, find_events_dated, find_events_undated, find_actor_events_dated,
+      find_actor_events_undated, insert_event, insert_mention, update_counts, fill_actor_ids,
+      insert_conflict, add_counter, min_counter, max_counter, add_dyad_count, add_root_count;
+  // Actor resolution (EnableActorResolution); null until enabled.
+  std::unique_ptr<store::SqliteActorRegistry> registry;
+  std::unique_ptr<ArticleResolver> resolver;
+  std::function<void(const Reject&)> on_warning;
 };
 
 EventStore::EventStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -116,21 +122,55 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
                  "FROM events WHERE source_code = ?1 AND target_code = ?2 AND root_code = ?3 "
                  "AND day_lo IS NULL AND date = ?4 AND date_precision = ?5 "
                  "AND (?5 <> 'unknown' OR first_article = ?7) ORDER BY id"));
+  // Keyed on resolved actor ids when both are known (issue 6: "same actors
+  // after resolution"); codes may then differ ("the speaker" coded LEG).
+  DYAD_ASSIGN_OR_RETURN(
+      m.find_actor_events_dated,
+      db.Prepare("SELECT id, source_actor_id, target_actor_id, date, date_precision, sentence "
+                 "FROM events WHERE source_actor_id = ?1 AND target_actor_id = ?2 AND "
+                 "root_code = ?3 AND day_lo <= ?5 AND day_lo >= ?6 AND day_hi >= ?4 ORDER BY id"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.find_actor_events_undated,
+      db.Prepare("SELECT id, source_actor_id, target_actor_id, date, date_precision, sentence "
+                 "FROM events WHERE source_actor_id = ?1 AND target_actor_id = ?2 AND "
+                 "root_code = ?3 AND day_lo IS NULL AND date = ?4 AND date_precision = ?5 "
+                 "AND (?5 <> 'unknown' OR first_article = ?7) ORDER BY id"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.insert_conflict,
+      db.Prepare("INSERT INTO actor_conflicts (actor_id, article_id, what) VALUES (?1, ?2, ?3)"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.add_counter, db.Prepare("INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT "
+                                "(name) DO UPDATE SET value = COALESCE(value, 0) + ?2"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.min_counter, db.Prepare("INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT "
+                                "(name) DO UPDATE SET value = MIN(COALESCE(value, ?2), ?2)"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.max_counter, db.Prepare("INSERT INTO counters (name, value) VALUES (?1, ?2) ON CONFLICT "
+                                "(name) DO UPDATE SET value = MAX(COALESCE(value, ?2), ?2)"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.add_dyad_count,
+      db.Prepare("INSERT INTO dyad_counts (source_code, target_code, n) VALUES (?1, ?2, 1) "
+                 "ON CONFLICT (source_code, target_code) DO UPDATE SET n = n + 1"));
+  DYAD_ASSIGN_OR_RETURN(
+      m.add_root_count,
+      db.Prepare("INSERT INTO root_counts (root_code, n) VALUES (?1, 1) "
+                 "ON CONFLICT (root_code) DO UPDATE SET n = n + 1"));
   DYAD_ASSIGN_OR_RETURN(
       m.insert_event,
       db.Prepare("INSERT INTO events (source_code, source_name, source_actor_id, target_code, "
                  "target_name, target_actor_id, code, root_code, quad_class, goldstein, date, "
                  "date_precision, day_lo, day_hi, sentence, first_article, num_mentions, "
-                 "num_articles, num_sources) VALUES "
-                 "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,0,0,0)"));
+                 "num_articles, num_sources, source_actor, target_actor) VALUES "
+                 "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,0,0,0,?17,?18)"));
   DYAD_ASSIGN_OR_RETURN(
       m.insert_mention,
       db.Prepare("INSERT INTO mentions (event_id, mention_key, article_id, sentence_index, "
                  "sentence_begin, sentence_end, sentence, source_code, source_name, "
                  "source_text, source_begin, source_end, target_code, target_name, "
                  "target_text, target_begin, target_end, code, date, date_precision, "
-                 "date_phrase, rule, issues) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
-                 "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23)"));
+                 "date_phrase, rule, issues, source_actor_id, target_actor_id) VALUES "
+                 "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,"
+                 "?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,?23,?24,?25)"));
   DYAD_ASSIGN_OR_RETURN(
       m.update_counts,
       db.Prepare("UPDATE events SET "
@@ -144,10 +184,32 @@ Result<std::unique_ptr<EventStore>> EventStore::Open(const std::string& path,
       m.fill_actor_ids,
       db.Prepare(
           "UPDATE events SET "
+          "source_actor = CASE WHEN source_actor_id = '' THEN ?4 ELSE source_actor END, "
+          "target_actor = CASE WHEN target_actor_id = '' THEN ?5 ELSE target_actor END, "
           "source_actor_id = CASE WHEN source_actor_id = '' THEN ?2 ELSE source_actor_id END, "
           "target_actor_id = CASE WHEN target_actor_id = '' THEN ?3 ELSE target_actor_id END "
           "WHERE id = ?1"));
   return std::unique_ptr<EventStore>(new EventStore(std::move(impl)));
+}
+
+Status EventStore::EnableActorResolution(std::shared_ptr<const Dictionary> dict,
+                                         ResolverOptions options) {
+  if (!dict) return Status::InvalidArgument("actor resolution needs a dictionary");
+  DYAD_ASSIGN_OR_RETURN(int v, SchemaVersion());
+  if (v < 3)
+    return Status::Unsupported(impl_->db.path() + ": schema version " + std::to_string(v) +
+                               " has no actor tables");
+  DYAD_ASSIGN_OR_RETURN(impl_->registry, store::SqliteActorRegistry::Make(&impl_->db));
+  impl_->resolver = std::make_unique<ArticleResolver>(std::move(dict), impl_->registry.get(), options);
+  return Status::Ok();
+}
+
+void EventStore::set_on_warning(std::function<void(const Reject&)> fn) {
+  impl_->on_warning = std::move(fn);
+}
+
+Result<std::vector<StoredActor>> EventStore::Actors() const {
+  return store::ReadStoredActors(impl_->db);
 }
 
 Result<int> EventStore::SchemaVersion() const {
@@ -221,10 +283,26 @@ std::string JoinIssues(const std::vector<std::string>& v) {
 
 Status EventStore::AddArticles(std::vector<ProcessedArticle>* batch, const MergeOptions& merge,
                                IngestStats* stats) {
+  std::vector<Reject> warnings;
+  Status s = AddArticlesInTransaction(batch, merge, stats, &warnings);
+  if (!s.ok()) {
+    // The batch rolled back: so did what the resolver taught the registry.
+    if (impl_->registry) impl_->registry->Reload().IgnoreError();
+    return s;
+  }
+  if (impl_->on_warning)
+    for (const Reject& r : warnings) impl_->on_warning(r);
+  return s;
+}
+
+Status EventStore::AddArticlesInTransaction(std::vector<ProcessedArticle>* batch,
+                                            const MergeOptions& merge, IngestStats* stats,
+                                            std::vector<Reject>* warnings) {
   Impl& m = *impl_;
   IngestStats local;
   IngestStats& st = stats ? *stats : local;
   IngestStats delta;
+  uint64_t undated_new = 0;
   DYAD_ASSIGN_OR_RETURN(sql::Transaction tx, sql::Transaction::Begin(&m.db));
   for (ProcessedArticle& p : *batch) {
     const Article& a = p.article;
@@ -318,12 +396,39 @@ Status EventStore::AddArticles(std::vector<ProcessedArticle>* batch, const Merge
     delta.sentences += p.sentences.size();
     ++delta.articles_stored;
 
+    // Actors: resolved in input order against everything stored before.
+    if (m.resolver && !p.text_sentences.empty()) {
+      DYAD_ASSIGN_OR_RETURN(ArticleActors aa, ResolveKeepingCoderNames(*m.resolver, a,
+                                                                       p.text_sentences,
+                                                                       &p.events));
+      for (const ActorMention& am : aa.mentions) {
+        if (am.actor_id.empty()) continue;
+        DYAD_RETURN_IF_ERROR(m.registry->TallyMention(am, a.published));
+        ++delta.actor_mentions;
+      }
+      delta.actors_learned += aa.learned_ids.size();
+      for (const ActorConflict& c : aa.conflicts) {
+        DYAD_RETURN_IF_ERROR(
+            m.insert_conflict.Bind(1, c.actor_id).Bind(2, aid).Bind(3, c.what).Run());
+        warnings->push_back(ActorConflictWarning(a, c));
+        ++delta.actor_conflicts;
+      }
+      p.text_sentences.clear();
+    }
+
     for (const CodedEvent& e : p.events) {
       store::DayRange range = store::DayRangeOf(e.date);
       std::vector<std::string> words = store::ContentWords(e.sentence);
-      // Candidates: same actors, same root code, compatible dates.
-      sql::Stmt& find = range.known ? m.find_events_dated : m.find_events_undated;
-      find.Bind(1, e.source.code).Bind(2, e.target.code).Bind(3, e.root_code);
+      // Candidates: same actors (resolved ids when both are known, else
+      // codes), same root code, compatible dates.
+      const bool by_ids = !e.source.actor_id.empty() && !e.target.actor_id.empty();
+      sql::Stmt& find = by_ids ? (range.known ? m.find_actor_events_dated
+                                              : m.find_actor_events_undated)
+                               : (range.known ? m.find_events_dated : m.find_events_undated);
+      if (by_ids)
+        find.Bind(1, e.source.actor_id).Bind(2, e.target.actor_id).Bind(3, e.root_code);
+      else
+        find.Bind(1, e.source.code).Bind(2, e.target.code).Bind(3, e.root_code);
       if (range.known) {
         find.Bind(4, range.lo - merge.window_days).Bind(5, range.hi + merge.window_days);
         // day_lo >= lo - window - 31 keeps the index range bounded: no stored
@@ -364,9 +469,20 @@ Status EventStore::AddArticles(std::vector<ProcessedArticle>* batch, const Merge
         else
           ev.BindNull(13).BindNull(14);
         ev.Bind(15, e.sentence).Bind(16, aid);
+        ev.Bind(17, e.source.actor_name);
+        ev.Bind(18, e.target.actor_name);
         DYAD_RETURN_IF_ERROR(ev.Run());
         event_id = sqlite3_last_insert_rowid(m.db.get());
         ++delta.new_events;
+        if (range.known) {
+          DYAD_RETURN_IF_ERROR(m.min_counter.Bind(1, "first_day").Bind(2, range.lo).Run());
+          DYAD_RETURN_IF_ERROR(m.max_counter.Bind(1, "last_day").Bind(2, range.hi).Run());
+        } else {
+          ++undated_new;
+        }
+        DYAD_RETURN_IF_ERROR(
+            m.add_dyad_count.Bind(1, e.source.code).Bind(2, e.target.code).Run());
+        DYAD_RETURN_IF_ERROR(m.add_root_count.Bind(1, e.root_code).Run());
       } else {
         ++delta.joined_events;
         // The event takes the first resolved actor ids any of its mentions has.
@@ -374,6 +490,8 @@ Status EventStore::AddArticles(std::vector<ProcessedArticle>* batch, const Merge
           DYAD_RETURN_IF_ERROR(m.fill_actor_ids.Bind(1, event_id)
                                    .Bind(2, e.source.actor_id)
                                    .Bind(3, e.target.actor_id)
+                                   .Bind(4, e.source.actor_name)
+                                   .Bind(5, e.target.actor_name)
                                    .Run());
       }
       sql::Stmt& mt = m.insert_mention;
@@ -390,12 +508,33 @@ Status EventStore::AddArticles(std::vector<ProcessedArticle>* batch, const Merge
           .Bind(17, static_cast<int64_t>(e.target.end));
       mt.Bind(18, e.code).Bind(19, e.date.ToString()).Bind(20, DatePrecisionName(e.date.precision));
       mt.Bind(21, e.date_phrase).Bind(22, e.rule).Bind(23, JoinIssues(e.issues));
+      mt.Bind(24, e.source.actor_id).Bind(25, e.target.actor_id);
       DYAD_RETURN_IF_ERROR(mt.Run());
+      if (m.registry) {
+        delta.resolved_slots += !e.source.actor_id.empty();
+        delta.resolved_slots += !e.target.actor_id.empty();
+        DYAD_RETURN_IF_ERROR(m.registry->TallyEvent(e.source.actor_id));
+        if (e.target.actor_id != e.source.actor_id)
+          DYAD_RETURN_IF_ERROR(m.registry->TallyEvent(e.target.actor_id));
+      }
       DYAD_RETURN_IF_ERROR(m.update_counts.Bind(1, event_id).Run());
       ++delta.mentions;
     }
   }
+  // Counters behind `dyad stats` (issue 6: counting whole tables took 497 ms
+  // on the Reuters database).
+  for (auto [name, n] : {std::pair<const char*, uint64_t>{"articles", delta.articles_stored},
+                         {"copies", delta.copies},
+                         {"sentences", delta.sentences},
+                         {"mentions", delta.mentions},
+                         {"merged_events", delta.new_events},
+                         {"undated_events", undated_new}})
+    DYAD_RETURN_IF_ERROR(m.add_counter.Bind(1, name).Bind(2, static_cast<int64_t>(n)).Run());
   DYAD_RETURN_IF_ERROR(tx.Commit());
+  st.actor_mentions += delta.actor_mentions;
+  st.resolved_slots += delta.resolved_slots;
+  st.actors_learned += delta.actors_learned;
+  st.actor_conflicts += delta.actor_conflicts;
   st.duplicates += delta.duplicates;
   st.copies += delta.copies;
   st.articles_stored += delta.articles_stored;
@@ -422,6 +561,13 @@ Result<std::string> EventStore::CanonicalDump() const {
       {"sentences", "article_id, idx"},
       {"events", "id"},
       {"mentions", "id"},
+      {"actors", "id"},
+      {"actor_codes", "actor_id, code"},
+      {"actor_spellings", "actor_id, spelling"},
+      {"actor_conflicts", "id"},
+      {"counters", "name"},
+      {"dyad_counts", "source_code, target_code"},
+      {"root_counts", "root_code"},
   };
   for (const auto& t : kTables) {
     std::string q = std::string("SELECT * FROM ") + t[0] + " ORDER BY " + t[1];

@@ -10,6 +10,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "dyad/coder.h"
+#include "dyad/default_dictionary.h"
 #include "dyad/story.h"
 #include "store/merge.h"
 #include "store/schema.h"
@@ -87,13 +89,85 @@ TEST(Schema, MigratesVersionOneToLatestKeepingData) {
   }
   auto s = EventStore::Open(path);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
-  EXPECT_EQ(*(*s)->SchemaVersion(), 2);
+  EXPECT_EQ(*(*s)->SchemaVersion(), kStoreSchemaVersion);
   EXPECT_EQ(*(*s)->db().QueryInt("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND "
                                  "name = 'events_target'"),
             1);
   EXPECT_EQ(*(*s)->db().QueryInt("SELECT COUNT(*) FROM articles WHERE text = 'kept text'"), 1);
   EXPECT_EQ(
       *(*s)->db().QueryInt("SELECT COUNT(*) FROM articles_fts WHERE articles_fts MATCH 'kept'"), 1);
+}
+
+std::vector<ProcessedArticle> MergeCases();
+
+// Version 2 (before actors and counters) to 3: the new tables exist, the
+// counters start from the data already stored, old rows get '' actor columns.
+TEST(Schema, MigratesVersionTwoToThreeFillingCounters) {
+  std::string path = TempDb("v2.db");
+  {
+    StoreOpenOptions o;
+    o.target_version = 2;
+    auto s = EventStore::Open(path, o);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    ASSERT_EQ(*(*s)->SchemaVersion(), 2);
+    const sql::Db& db = (*s)->db();
+    ASSERT_TRUE(db.Exec("INSERT INTO articles (article_key, outlet, url, title, byline, dateline, "
+                        "published, published_precision, language, text, source_path, "
+                        "source_line, source_key) VALUES ('old', 'Wire', '', 't', '', '', "
+                        "'2021-04-10', 'day', 'en', 'Iran and Russia signed a deal.', 'x', 0, "
+                        "'outlet:wire')")
+                    .ok());
+    ASSERT_TRUE(db.Exec("INSERT INTO sentences VALUES (1, 0, 0, 30)").ok());
+    ASSERT_TRUE(db.Exec("INSERT INTO events (source_code, source_name, source_actor_id, "
+                        "target_code, target_name, target_actor_id, code, root_code, quad_class, "
+                        "goldstein, date, date_precision, day_lo, day_hi, sentence, "
+                        "first_article, num_mentions, num_articles, num_sources) VALUES ('IRN', "
+                        "'Iran', '', 'RUS', 'Russia', '', '057', '05', 2, 8.0, '2021-04-10', "
+                        "'day', 18727, 18727, 'Iran and Russia signed a deal.', 1, 1, 1, 1)")
+                    .ok());
+    ASSERT_TRUE(db.Exec("INSERT INTO mentions (event_id, mention_key, article_id, "
+                        "sentence_index, sentence_begin, sentence_end, sentence, source_code, "
+                        "source_name, source_text, source_begin, source_end, target_code, "
+                        "target_name, target_text, target_begin, target_end, code, date, "
+                        "date_precision, date_phrase, rule, issues) VALUES (1, 'old#0.0', 1, 0, "
+                        "0, 30, 'Iran and Russia signed a deal.', 'IRN', 'Iran', 'Iran', 0, 4, "
+                        "'RUS', 'Russia', 'Russia', 9, 15, '057', '2021-04-10', 'day', '', 'r', "
+                        "'')")
+                    .ok());
+  }
+  auto s = EventStore::Open(path);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  const sql::Db& db = (*s)->db();
+  EXPECT_EQ(*(*s)->SchemaVersion(), 3);
+  auto counter = [&](const std::string& name) {
+    return *db.QueryInt("SELECT value FROM counters WHERE name = '" + name + "'");
+  };
+  EXPECT_EQ(counter("articles"), 1);
+  EXPECT_EQ(counter("sentences"), 1);
+  EXPECT_EQ(counter("mentions"), 1);
+  EXPECT_EQ(counter("merged_events"), 1);
+  EXPECT_EQ(counter("undated_events"), 0);
+  EXPECT_EQ(counter("first_day"), 18727);
+  EXPECT_EQ(*db.QueryInt("SELECT n FROM dyad_counts WHERE source_code = 'IRN' AND "
+                         "target_code = 'RUS'"),
+            1);
+  EXPECT_EQ(*db.QueryInt("SELECT n FROM root_counts WHERE root_code = '05'"), 1);
+  EXPECT_EQ(*db.QueryInt("SELECT COUNT(*) FROM events WHERE source_actor = '' AND "
+                         "target_actor = ''"),
+            1);
+  EXPECT_EQ(*db.QueryInt("SELECT COUNT(*) FROM mentions WHERE source_actor_id = ''"), 1);
+  EXPECT_EQ(*db.QueryInt("SELECT COUNT(*) FROM actors"), 0);
+  // The migrated store takes new articles, with actors, and keeps counting.
+  std::vector<DictWarning> dw;
+  auto dict = LoadDefaultDictionary({}, &dw);
+  ASSERT_TRUE(dict.ok());
+  ASSERT_TRUE((*s)->EnableActorResolution(*dict).ok());
+  std::vector<ProcessedArticle> more = MergeCases();
+  more.resize(2);
+  ASSERT_TRUE((*s)->AddArticles(&more, MergeOptions(), nullptr).ok());
+  EXPECT_EQ(counter("articles"), 3);
+  EXPECT_EQ(counter("mentions"), *db.QueryInt("SELECT COUNT(*) FROM mentions"));
+  EXPECT_EQ(counter("merged_events"), *db.QueryInt("SELECT COUNT(*) FROM events"));
 }
 
 TEST(Schema, RefusesNewerDatabase) {
@@ -343,6 +417,164 @@ TEST(Ingest, FailedBatchStoresNothing) {
   EXPECT_EQ(*(*s)->db().QueryInt("SELECT COUNT(*) FROM articles"), 0);
   EXPECT_EQ(*(*s)->db().QueryInt("SELECT COUNT(*) FROM mentions"), 0);
   EXPECT_EQ(*(*s)->db().QueryInt("SELECT COUNT(*) FROM events"), 0);
+}
+
+// ---- actors --------------------------------------------------------------------
+
+std::string WriteJsonl(const std::string& name, const std::string& lines) {
+  std::string path = TempDb(name);
+  std::ofstream(path) << lines;
+  return path;
+}
+
+// Article 1 introduces "Iraq's Parliament Speaker Mohammed al-Halbousi"; a
+// later run's article names him "Iraq's Halbusi" only (another spelling, bare
+// surname): the store's registry resolves it, across runs.
+TEST(Actors, BareSurnameInLaterArticleResolvesToLearnedActor) {
+  const std::string db = TempDb("actors.db");
+  const std::string first = WriteJsonl(
+      "first.jsonl",
+      "{\"id\":\"first\",\"date\":\"2023-05-01\",\"text\":\"Iraq's Parliament Speaker "
+      "Mohammed al-Halbousi met Chinese Ambassador to Iran Cong Peiwu in Baghdad on Sunday. "
+      "Halbousi criticized Turkey.\"}\n");
+  const std::string second = WriteJsonl(
+      "second.jsonl",
+      "{\"id\":\"second\",\"date\":\"2023-06-02\",\"text\":\"Iraq's Halbusi accused Turkey "
+      "of aggression on Friday.\"}\n"
+      "{\"id\":\"third\",\"date\":\"2023-06-03\",\"text\":\"Turkish Ambassador Mohammed "
+      "al-Halbousi met Iraqi officials.\"}\n");
+  std::vector<DictWarning> dw;
+  auto dict = LoadDefaultDictionary({}, &dw);
+  ASSERT_TRUE(dict.ok());
+  std::vector<std::string> ow;
+  Coder coder(*dict, CoderOptionsForDictionary(**dict, &ow));
+  IngestOptions io;
+  io.threads = 1;
+  std::vector<Reject> warnings;
+  auto on_reject = [&](const Reject& r) { warnings.push_back(r); };
+  for (const std::string& input : {first, second}) {  // two runs, the store reopened
+    auto s = EventStore::Open(db);
+    ASSERT_TRUE(s.ok()) << s.status().ToString();
+    IngestStats stats;
+    Status st = IngestInputs(s->get(), &coder, {input}, ReadOptions(), io, on_reject, &stats);
+    ASSERT_TRUE(st.ok()) << st.ToString();
+  }
+  auto s = EventStore::Open(db);
+  ASSERT_TRUE(s.ok());
+  const sql::Db& d = (*s)->db();
+  // The second article's event carries the learned actor, in events and mentions.
+  auto q = d.Prepare(
+      "SELECT e.source_actor_id, e.source_actor, e.source_code, m.source_actor_id, "
+      "e.target_actor_id FROM mentions m JOIN events e ON e.id = m.event_id WHERE "
+      "m.mention_key = 'second#0.0'");
+  ASSERT_TRUE(q.ok());
+  ASSERT_TRUE(*q->Step()) << "the second article's event was not stored";
+  EXPECT_EQ(q->Text(0), "learned:mohammed-al-halbousi");
+  EXPECT_EQ(q->Text(1), "Mohammed al-Halbousi");
+  EXPECT_EQ(q->Text(2), "IRQLEG");
+  EXPECT_EQ(q->Text(3), "learned:mohammed-al-halbousi");
+  EXPECT_EQ(q->Text(4), "dict:TUR");
+  // The stored actor: spellings with counts, code with its date range.
+  auto actors = (*s)->Actors();
+  ASSERT_TRUE(actors.ok()) << actors.status().ToString();
+  const StoredActor* hal = nullptr;
+  for (const StoredActor& a : *actors)
+    if (a.record.id == "learned:mohammed-al-halbousi") hal = &a;
+  ASSERT_NE(hal, nullptr);
+  EXPECT_EQ(hal->record.source, ActorSource::kLearned);
+  EXPECT_EQ(hal->record.evidence_where, "first#0");
+  EXPECT_EQ(hal->record.spellings,
+            (std::vector<std::string>{"Mohammed al-Halbousi", "Halbousi", "Halbusi"}));
+  EXPECT_EQ(hal->spelling_counts, (std::vector<uint64_t>{2, 1, 1}));
+  EXPECT_EQ(hal->record.mentions, 4u);
+  ASSERT_GE(hal->record.codes.size(), 1u);
+  EXPECT_EQ(hal->record.codes[0].code, "IRQLEG");
+  EXPECT_EQ(hal->record.codes[0].first.ToString(), "2023-05-01");
+  EXPECT_EQ(hal->record.codes[0].last.ToString(), "2023-06-02");
+  ASSERT_EQ(hal->record.codes.size(), 2u);  // the third article's role added TURGOV
+  EXPECT_EQ(hal->record.codes[1].code, "TURGOV");
+  EXPECT_EQ(hal->record.codes[1].first.ToString(), "2023-06-03");
+  EXPECT_EQ(hal->events, 3u);  // the source of first#0.0, second#0.0 and third#0.0
+  // The third article's new role for him is a conflict, reported with file:line
+  // and kept in the table.
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_FALSE(warnings[0].fatal);
+  EXPECT_EQ(warnings[0].where.ToString(), second + ":2");
+  EXPECT_NE(warnings[0].what.find("actor conflict: third#0: 'Mohammed al-Halbousi' introduced as "
+                                  "TURGOV"),
+            std::string::npos)
+      << warnings[0].what;
+  EXPECT_EQ(*d.QueryInt("SELECT COUNT(*) FROM actor_conflicts"), 1);
+}
+
+// Dictionary actors never become learned ones: a role naming a dictionary
+// actor is a conflict, and the dictionary's code is kept.
+TEST(Actors, DictionaryActorsAreNotOverriddenByRoles) {
+  const std::string dict_path = WriteJsonl("persons.dyad",
+                                           "[actors]\n"
+                                           "Vladimir Putin | Putin => RUSGOV\n"
+                                           "Iran | Iranian => IRN\n"
+                                           "China | Chinese => CHN\n"
+                                           "[agents]\n"
+                                           "foreign minister | officials => ~GOV\n"
+                                           "[verbs]\n"
+                                           "block MEET => 040\n"
+                                           "verb meet\n");
+  std::vector<DictWarning> dw;
+  auto dict = LoadDictionaries({dict_path}, DictionaryLoadOptions(), &dw);
+  ASSERT_TRUE(dict.ok()) << dict.status().ToString();
+  auto s = EventStore::Open(TempDb("dict_wins.db"));
+  ASSERT_TRUE(s.ok());
+  ASSERT_TRUE((*s)->EnableActorResolution(*dict).ok());
+  std::vector<Reject> warnings;
+  (*s)->set_on_warning([&](const Reject& r) { warnings.push_back(r); });
+  std::vector<ProcessedArticle> batch;
+  ProcessedArticle p = MakeArticle("v1", "Wire", Date::Day(2023, 1, 5),
+                                   "Iranian Foreign Minister Vladimir Putin met Chinese officials.",
+                                   {});
+  p.text_sentences = AnalyzeText(p.article).sentences;
+  batch.push_back(std::move(p));
+  ASSERT_TRUE((*s)->AddArticles(&batch, MergeOptions(), nullptr).ok());
+  auto actors = (*s)->Actors();
+  ASSERT_TRUE(actors.ok());
+  int putin = 0;
+  for (const StoredActor& a : *actors) {
+    EXPECT_NE(a.record.source, ActorSource::kLearned) << a.record.id;
+    if (a.record.spellings != std::vector<std::string>{"Vladimir Putin"}) continue;
+    ++putin;
+    ASSERT_EQ(a.record.codes.size(), 1u);
+    EXPECT_EQ(a.record.codes[0].code, "RUSGOV");
+  }
+  EXPECT_EQ(putin, 1);
+  ASSERT_EQ(warnings.size(), 1u);
+  EXPECT_EQ(warnings[0].ToString(),
+            "test: actor conflict: v1#0: role 'Foreign Minister' gives IRNGOV for "
+            "'Vladimir Putin' but the dictionary codes it RUSGOV; dictionary kept");
+}
+
+// Merging keys on resolved ids: two reports of one meeting whose coder codes
+// differ but whose actors resolve to the same ids are one event.
+TEST(Merge, KeysOnResolvedActorIdsWhenPresent) {
+  auto s = EventStore::Open(TempDb("merge_ids.db"));
+  ASSERT_TRUE(s.ok());
+  const Date d = Date::Day(2023, 5, 1);
+  const std::string text = "Halbousi met Cong Peiwu in Baghdad to discuss trade.";
+  auto e1 = MakeEvent("m1", 0, "IRQLEG", "CHNGOV", "040", d, text);
+  e1.source.actor_id = "learned:mohammed-al-halbousi";
+  e1.target.actor_id = "learned:cong-peiwu";
+  auto e2 = MakeEvent("m2", 0, "IRQ", "CHN", "040", d, "The speaker met Cong Peiwu in Baghdad.");
+  e2.source.actor_id = "learned:mohammed-al-halbousi";
+  e2.target.actor_id = "learned:cong-peiwu";
+  auto e3 = MakeEvent("m3", 0, "IRQLEG", "CHNGOV", "040", d, text);  // unresolved: by codes
+  std::vector<ProcessedArticle> batch;
+  batch.push_back(MakeArticle("m1", "Wire A", d, text, {e1}));
+  batch.push_back(MakeArticle("m2", "Paper B", d, "The speaker met Cong Peiwu in Baghdad.", {e2}));
+  batch.push_back(MakeArticle("m3", "Paper C", d,
+                              "Officials said Halbousi and the envoy Cong Peiwu met on trade.", {e3}));
+  ASSERT_TRUE((*s)->AddArticles(&batch, MergeOptions(), nullptr).ok());
+  EXPECT_EQ(DumpEvents(**s),
+            "event\tsource\ttarget\tcode\tdate\tmentions\tarticles\tsources\tmention_articles\n"
+            "1\tIRQLEG\tCHNGOV\t040\t2023-05-01\t3\t3\t3\tm1,m2,m3\n");
 }
 
 }  // namespace
