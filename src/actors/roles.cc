@@ -114,6 +114,17 @@ bool IsNameWord(const Token& t) {
       "some",     "many",      "most",      "both",     "each",      "every",     "new"};
   for (std::string_view w : kNot)
     if (t.lower == w) return false;
+  // Head nouns of organisation names: "Saudi Press Agency" is an outlet, not
+  // a person called "Agency" introduced by the role "Press".
+  static constexpr std::string_view kOrganisation[] = {
+      "agency",     "ministry",    "office",   "council",   "committee", "commission",
+      "party",      "front",       "movement", "army",      "forces",    "guard",
+      "news",       "press",       "times",    "post",      "herald",    "journal",
+      "television", "radio",       "channel",  "network",   "service",   "services",
+      "company",    "corporation", "group",    "bank",      "fund",      "university",
+      "institute",  "foundation",  "authority", "department", "embassy",  "parliament"};
+  for (std::string_view w : kOrganisation)
+    if (t.lower == w) return false;
   return true;
 }
 
