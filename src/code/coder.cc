@@ -355,6 +355,19 @@ void CollectSynsets(const Dictionary& d, const std::vector<PatternElement>& els,
   }
 }
 
+// Specificity (letters and digits of literal words, as the dictionary
+// readers count it) of a pattern element and everything inside it.
+uint32_t ElementSpecificity(const PatternElement& e) {
+  uint32_t n = 0;
+  if (e.kind == PatternElementKind::kWord)
+    for (char c : e.word.text)
+      if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+          static_cast<unsigned char>(c) >= 0x80)
+        ++n;
+  for (const PatternElement& c : e.children) n += ElementSpecificity(c);
+  return n;
+}
+
 }  // namespace
 
 Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
@@ -489,6 +502,16 @@ bool EqualsWithEnding(std::string_view w, std::string_view text,
   return false;
 }
 
+// "deplored": "-ed" written as "d" after a final "e" (TABARI manual 5.2.3
+// regular endings; VERBEND-02b).
+bool EDropsE(std::string_view w) { return w.size() > 4 && w.substr(w.size() - 2) == "ed"; }
+
+bool VerbEqualsWithEnding(std::string_view w, std::string_view text) {
+  if (EqualsWithEnding(w, text, kVerbEndings)) return true;
+  return !text.empty() && text.back() == 'e' && w.size() == text.size() + 1 && w.back() == 'd' &&
+         w.compare(0, text.size(), text) == 0;
+}
+
 // "-es" is a plural ending after a sibilant: s, x, z, ch, sh.
 bool EsPlural(std::string_view w) {
   if (w.size() < 4) return false;
@@ -543,6 +566,9 @@ class SentenceCoder {
     int32_t src = -1, tgt = -1;
     bool compound_both = false;
     bool has_negation = false;  // the pattern mentions a negation word
+    // Specificity of the options of TABARI alternatives that did not match:
+    // the pattern counts as this much shorter (see CodeClauses).
+    uint32_t unmatched_options = 0;
   };
   int LiteralAt(const PatternElement& el, uint32_t q, uint32_t limit) const;
   int SynsetAt(int si, uint32_t q, uint32_t limit, int depth) const;
@@ -557,6 +583,9 @@ class SentenceCoder {
   // Mention m can be the subject of the verb starting at word verb_b.
   bool IsSubjectOf(int32_t m, uint32_t verb_b) const;
   void Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const;
+  // The codes of the given mentions, "A/B" codes split, duplicates removed.
+  void ExpandMembers(const std::vector<int32_t>& ms,
+                     std::vector<std::pair<std::string, int32_t>>* out) const;
 
   const Dictionary& d_;
   const CoderOptions& o_;
@@ -565,6 +594,12 @@ class SentenceCoder {
   Date date_;
   std::span<const Token> tokens_;
   size_t steps_ = 0;
+  // "$"/"+" inside a synset phrase ("PESO_$"): the actor bound by the phrase
+  // chosen in the last SynsetAt (SYNSET-24a).
+  mutable int32_t synset_src_ = -1, synset_tgt_ = -1;
+  // The pattern word being matched is joined by "_" to what follows it: only
+  // the last word of such a phrase takes regular endings (NOUNEND-13b).
+  bool joined_next_ = false;
 };
 
 bool SentenceCoder::Load(std::span<const Token> tokens) {
@@ -828,12 +863,17 @@ void SentenceCoder::ClassifyOthers() {
     Word& w = s_.words[i];
     if (w.type != kOther && w.type != kByWord && w.type != kAuxWord) continue;
     if (w.type != kOther) continue;
+    // A possessive ("donate's cash") is a noun, never a verb (NOUNEND-12).
+    if (w.possessive) continue;
     s_.hits.clear();
     d_.FindVerbs(w.lower, o_.use_lemma ? w.lemma : std::string_view(), &s_.hits);
     if (o_.tabari_endings && s_.hits.empty()) {
       for (std::string_view e : kVerbEndings)
         if (w.lower.size() > e.size() + 2 && w.lower.substr(w.lower.size() - e.size()) == e)
           d_.FindVerbs(w.lower, w.lower.substr(0, w.lower.size() - e.size()), &s_.hits);
+      // "-ed" on a verb ending in "e" adds only "d": "deplored" (VERBEND-02b).
+      if (s_.hits.empty() && EDropsE(w.lower))
+        d_.FindVerbs(w.lower, w.lower.substr(0, w.lower.size() - 1), &s_.hits);
     }
     if (s_.hits.empty()) continue;
     int best = -1;
@@ -854,10 +894,9 @@ void SentenceCoder::ClassifyOthers() {
           ok = false;
           break;
         }
-        ok = fw[k].stem
-                 ? o.lower.substr(0, fw[k].text.size()) == fw[k].text
-                 : (o.lower == fw[k].text || (o_.use_lemma && o.lemma == fw[k].text) ||
-                    (o_.tabari_endings && EqualsWithEnding(o.lower, fw[k].text, kVerbEndings)));
+        ok = fw[k].stem ? o.lower.substr(0, fw[k].text.size()) == fw[k].text
+                        : (o.lower == fw[k].text || (o_.use_lemma && o.lemma == fw[k].text) ||
+                           (o_.tabari_endings && VerbEqualsWithEnding(o.lower, fw[k].text)));
       }
       if (!ok) continue;
       // Ties: a verb line written as this very word ("ATTACKED") wins over a
@@ -1105,14 +1144,12 @@ void SentenceCoder::ResolvePronouns() {
     if (ws[k].type != kPronoun) continue;
     std::string_view l = ws[k].lower;
     int32_t ref = -1;
-    if (IsAny(l, {"he", "she", "it"})) {
+    // Singular pronouns, possessive or not, refer to the first actor of the
+    // sentence as it stands after comma clauses were removed (PATTERN-12,
+    // COMMA-03B): "A suggested B should ... in its dealings with C" reads
+    // "its" as A, which then cannot be A's own target.
+    if (IsAny(l, {"he", "she", "it", "its", "his", "her"})) {
       ref = first_actor;
-    } else if (IsAny(l, {"its", "his", "her"})) {
-      for (int32_t i = static_cast<int32_t>(ms.size()) - 1; i >= 0; --i)
-        if (!ms[i].dead && !ms[i].agent_only && !ms[i].pronoun && ms[i].e <= k) {
-          ref = i;
-          break;
-        }
     } else {
       ref = first_compound_member >= 0 ? first_compound_member : first_actor;
     }
@@ -1269,9 +1306,20 @@ void SentenceCoder::FindClauses() {
     const Word& w = s_.words[k];
     return w.type == kOther && w.lower.size() > 3 && w.lower.substr(w.lower.size() - 2) == "ly";
   };
+  // Likewise between two words of the TABARI <ADJECTIVE> list ("awful and
+  // evil") or two <NOUN> words ("sheep and goats"), COMPOUND-16/18.
+  auto adjective = [&](uint32_t k) {
+    const Word& w = s_.words[k];
+    return w.type == kOther && Coder::Index::InList(x_.adjectives, w.lower);
+  };
+  auto noun = [&](uint32_t k) { return s_.words[k].type == kNounWord; };
+  auto joins = [&](uint32_t k) {
+    if (k == 0 || k + 1 >= s_.words.size()) return false;
+    return (adverb(k - 1) && adverb(k + 1)) || (adjective(k - 1) && adjective(k + 1)) ||
+           (noun(k - 1) && noun(k + 1));
+  };
   for (uint32_t k = 0; k < s_.words.size(); ++k)
-    if (s_.words[k].type == kConj && !s_.words[k].in_compound &&
-        !(k > 0 && k + 1 < s_.words.size() && adverb(k - 1) && adverb(k + 1)))
+    if (s_.words[k].type == kConj && !s_.words[k].in_compound && !joins(k))
       s_.clause_starts.push_back(k + 1);
   // Without require_dyad (PETRARCH), a closing attribution (", the agency
   // WFNA said on Thursday") is a clause of its own, coded as a one-sided
@@ -1372,7 +1420,7 @@ bool SentenceCoder::WordMatches(const PhraseWord& w, uint32_t q) const {
   // "plan's to expel" (NOUNEND-13).
   if (x.possessive) return false;
   return x.lower == t || (o_.use_lemma && x.lemma == t) ||
-         (o_.tabari_endings && EqualsWithEnding(x.lower, t, kVerbEndings));
+         (o_.tabari_endings && !joined_next_ && VerbEqualsWithEnding(x.lower, t));
 }
 
 // Length in words of a literal element matched at q (0 = no match).
@@ -1440,25 +1488,33 @@ int SentenceCoder::SynsetAt(int si, uint32_t q, uint32_t limit, int depth) const
   int best = 0;
   const std::vector<Phrase>& phrases = d_.synsets()[si].phrases;
   const auto& nested = x_.synset_words[si];
+  // Actors bound by "$"/"+" come from the phrase that wins, nothing else.
+  const int32_t src0 = synset_src_, tgt0 = synset_tgt_;
+  int32_t best_src = src0, best_tgt = tgt0;
+  auto try_phrase = [&](size_t pi) {
+    synset_src_ = src0;
+    synset_tgt_ = tgt0;
+    int end = PhraseAt(phrases[pi], nested[pi], 0, q, limit, depth);
+    if (end > 0 && end - static_cast<int>(q) > best) {
+      best = end - static_cast<int>(q);
+      best_src = synset_src_;
+      best_tgt = synset_tgt_;
+    }
+  };
   if (x_.synset_first_on) {
     // Same result as trying every phrase: the others cannot start here.
     const Coder::Index::SynsetFirst& f = x_.synset_first[si];
-    auto try_phrase = [&](uint32_t pi) {
-      int end = PhraseAt(phrases[pi], nested[pi], 0, q, limit, depth);
-      if (end > 0 && end - static_cast<int>(q) > best) best = end - static_cast<int>(q);
-    };
     for (uint32_t pi : f.always) try_phrase(pi);
     std::string_view x = s_.words[q].lower;
     auto it = std::lower_bound(
         f.by_first.begin(), f.by_first.end(), x,
         [](const std::pair<std::string, uint32_t>& a, std::string_view b) { return a.first < b; });
     for (; it != f.by_first.end() && it->first == x; ++it) try_phrase(it->second);
-    return best;
+  } else {
+    for (size_t pi = 0; pi < phrases.size(); ++pi) try_phrase(pi);
   }
-  for (size_t pi = 0; pi < phrases.size(); ++pi) {
-    int end = PhraseAt(phrases[pi], nested[pi], 0, q, limit, depth);
-    if (end > 0 && end - static_cast<int>(q) > best) best = end - static_cast<int>(q);
-  }
+  synset_src_ = best_src;
+  synset_tgt_ = best_tgt;
   return best;
 }
 
@@ -1481,6 +1537,19 @@ int SentenceCoder::PhraseAt(const Phrase& p, const std::vector<int>& nested, siz
       }
     }
     return 0;
+  }
+  // "$"/"+" in a synset phrase: the actor right here, bound if the phrase
+  // matches as a whole (SYNSET-24a).
+  const std::string& text = p.words[k].text;
+  if (nested[k] < 0 && (text == "$" || text == "+")) {
+    int32_t m = s_.words[q].mention;
+    if (m < 0) return 0;
+    const Mention& mm = s_.mentions[m];
+    if (mm.dead || mm.agent_only || mm.b != q) return 0;
+    int end = k + 1 == p.words.size() ? static_cast<int>(mm.e)
+                                      : PhraseAt(p, nested, k + 1, mm.e, limit, depth);
+    if (end > 0) (text == "$" ? synset_src_ : synset_tgt_) = m;
+    return end;
   }
   int len = nested[k] >= 0 ? SynsetAt(nested[k], q, limit, depth + 1)
                            : (WordMatches(p.words[k], q) ? 1 : 0);
@@ -1540,15 +1609,33 @@ bool SentenceCoder::Seq(const std::vector<PatternElement>& els, size_t k, uint32
     }
     case PatternElementKind::kAlternatives: {
       for (const PatternElement& alt : el.children) {
-        const std::vector<PatternElement>& seq = alt.kind == PatternElementKind::kSequence
-                                                     ? alt.children
-                                                     : std::vector<PatternElement>{alt};
+        // Options are matched in place, never as copies: synsets are looked
+        // up by element address (SynsetOf), so a "&NAME" inside a copied
+        // option never matched (SYNSET-24c/e).
+        const bool literal =
+            alt.kind == PatternElementKind::kWord || alt.kind == PatternElementKind::kSynset;
         for (uint32_t q = pos; q < limit; ++q) {
           uint32_t e = 0;
           Binding saved = *b;
-          if (Seq(seq, 0, q, limit, true, -1, b, &e) &&
-              Seq(els, k + 1, e, limit, false, end_at, b, end_out))
-            return true;
+          bool ok = false;
+          if (literal) {
+            synset_src_ = synset_tgt_ = -1;
+            int len = LiteralAt(alt, q, limit);
+            ok = len > 0;
+            e = q + static_cast<uint32_t>(std::max(len, 0));
+            if (ok && synset_src_ >= 0) b->src = synset_src_;
+            if (ok && synset_tgt_ >= 0) b->tgt = synset_tgt_;
+            for (uint32_t r = q; r < e; ++r)
+              if (s_.words[r].type == kNegation) b->has_negation = true;
+          } else if (alt.kind == PatternElementKind::kSequence) {
+            ok = Seq(alt.children, 0, q, limit, true, -1, b, &e);
+          } else {
+            ok = Seq(std::vector<PatternElement>{alt}, 0, q, limit, true, -1, b, &e);
+          }
+          if (ok) {
+            b->unmatched_options += ElementSpecificity(el) - ElementSpecificity(alt);
+            if (Seq(els, k + 1, e, limit, false, end_at, b, end_out)) return true;
+          }
           *b = saved;
           if (consec) break;
         }
@@ -1558,12 +1645,20 @@ bool SentenceCoder::Seq(const std::vector<PatternElement>& els, size_t k, uint32
     default: {
       for (uint32_t q = pos; q < limit; ++q) {
         if (steps_ > o_.max_match_steps) return false;
+        synset_src_ = synset_tgt_ = -1;
+        joined_next_ =
+            el.kind == PatternElementKind::kWord && k + 1 < els.size() && els[k + 1].consecutive;
         int len = LiteralAt(el, q, limit);
+        joined_next_ = false;
         if (len > 0) {
+          Binding saved = *b;
+          if (synset_src_ >= 0) b->src = synset_src_;
+          if (synset_tgt_ >= 0) b->tgt = synset_tgt_;
           for (int k2 = 0; k2 < len; ++k2)
             if (s_.words[q + k2].type == kNegation) b->has_negation = true;
           if (Seq(els, k + 1, q + static_cast<uint32_t>(len), limit, false, end_at, b, end_out))
             return true;
+          *b = saved;
         }
         if (consec) break;
       }
@@ -1605,14 +1700,17 @@ bool SentenceCoder::SameCode(int32_t a, int32_t b) const {
 // The actors a slot stands for: its compound's members, or itself; each code
 // of a coded compound ("GME/GMW") separately.
 void SentenceCoder::Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const {
-  out->clear();
-  std::vector<int32_t> ms;
   const Mention& mm = s_.mentions[m];
   if (mm.compound >= 0) {
-    ms = s_.compounds[mm.compound].members;
+    ExpandMembers(s_.compounds[mm.compound].members, out);
   } else {
-    ms.push_back(m);
+    ExpandMembers({m}, out);
   }
+}
+
+void SentenceCoder::ExpandMembers(const std::vector<int32_t>& ms,
+                                  std::vector<std::pair<std::string, int32_t>>* out) const {
+  out->clear();
   for (int32_t x : ms) {
     std::string_view c = s_.mentions[x].code;
     size_t b = 0;
@@ -1677,15 +1775,26 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
       const VerbEntry& ve = d_.verbs()[v.verb];
       const Pattern* fired = nullptr;
       Binding bind;
+      // TABARI expands alternatives "{ a | b }" into one pattern per option,
+      // each as long as its own words: a pattern that matched through a short
+      // option yields to a later one that is longer as matched (PATTERN-33b).
+      // `specificity` counts every option, so it bounds the matched length.
+      uint32_t fired_spec = 0;
       for (uint32_t pi : x_.block_patterns[ve.block]) {
         const Pattern& p = d_.patterns()[pi];
+        if (fired && p.specificity <= fired_spec) break;
         // PETRARCH has no "too complex" code: such a pattern never fires
         // (DEMO-04 there; TABARI's COMPLEX-* rely on it).
         if (!o_.complex_codes && p.code.kind == EventCodeSpec::Kind::kComplex) continue;
         if (!possible(pi)) continue;
-        if (MatchPattern(p, v, lo, hi, &bind)) {
-          fired = &p;
-          break;
+        Binding b2;
+        if (MatchPattern(p, v, lo, hi, &b2)) {
+          uint32_t spec = p.specificity - std::min(p.specificity, b2.unmatched_options);
+          if (!fired || spec > fired_spec) {
+            fired = &p;
+            fired_spec = spec;
+            bind = b2;
+          }
         }
       }
       // A pattern that failed halfway leaves no bindings behind (CONNECT-06).
@@ -1847,6 +1956,20 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
         Expand(tgt, &tgts);
       else
         tgts.assign(1, {dtgt.empty() ? std::string("---") : dtgt, -1});
+      // With TABARI DEFAULT codes set, source and target taken from one
+      // compound (no other actor on one side, no "%" pattern asking for every
+      // pair) split it: the source member acts on the other members, one way
+      // only (DEFAULT-06b/07b). Without DEFAULT every pair is kept, both ways
+      // ("A and B agreed" codes A->B and B->A).
+      const bool defaults_on = !o_.default_source.empty() || !o_.default_target.empty();
+      if (defaults_on && src >= 0 && tgt >= 0 && !bind.compound_both && ms[src].compound >= 0 &&
+          ms[src].compound == ms[tgt].compound) {
+        ExpandMembers({src}, &srcs);
+        std::vector<int32_t> rest;
+        for (int32_t x : s_.compounds[ms[src].compound].members)
+          if (x != src) rest.push_back(x);
+        ExpandMembers(rest, &tgts);
+      }
       std::string rule = "verb " + ve.base + " (" + d_.Where(ve.where) + ")";
       if (fired)
         rule += " pattern " + fired->code.ToString() + " (" + d_.Where(fired->where) + ")";
@@ -1960,9 +2083,10 @@ void SentenceCoder::Run(std::span<const Token> tokens, SentenceResult* out) {
   ComposeAgents();
   if (o_.possessive_qualifier) DropPossessiveQualifiers();
   FindCompounds();
-  ResolvePronouns();
   RemoveCommaClauses();
   Compact();
+  // After Compact: an antecedent inside a dropped comma clause is gone.
+  ResolvePronouns();
   FindClauses();
   std::string why;
   if (TooComplex(&why)) {

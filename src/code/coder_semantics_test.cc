@@ -335,5 +335,148 @@ TEST(CoderRulesTest, PetrarchNounPhraseOptions) {
             (Triples{{"KES", "VAL", "172"}}));
 }
 
+TEST(CoderRulesTest, PossessivePronounRefersToFirstActorAfterCommaClauses) {
+  Coder c(Tabari(kActors, kAgents,
+                 "SHOULD  [101]\n- SUGGESTED * OBEY_{ HARBOR | RIVER } RULES  [151]\n"),
+          TabariOptions());
+  // "its" is Valoria, the first actor, which cannot be its own target: the
+  // target is the next actor, Mervan (not Kestria, the nearest one).
+  EXPECT_EQ(Code(c,
+                 "Valoria suggested Kestria should obey harbor rules in its dealings with "
+                 "Mervan, a Valoria envoy said."),
+            (Triples{{"VAL", "MER", "151"}}));
+  // The opening comma clause is dropped before pronouns are resolved, so
+  // "its" is Kestria and the target is the Mervan minister of the final clause.
+  CoderOptions o = TabariOptions();
+  o.comma_bmin = 2;
+  o.comma_bmax = 10;
+  o.comma_emin = 128;
+  o.comma_emax = 0;
+  Coder cc(Tabari(kActors, kAgents, "SHELL  [190]\n"), o);
+  constexpr std::string_view kText =
+      "Valoria is ready to restore ties, nearly five long years after the day Kestria "
+      "shelled its old port, a senior Mervan minister said on Friday.";
+  EXPECT_EQ(Code(cc, kText), (Triples{{"KES", "MERGOV", "190"}}));
+  // (Resolved before the drop, "its" would be Valoria and the target.)
+  // With the opening clause kept, Valoria is both the source and "its".
+  o.comma_bmin = 128;
+  o.comma_bmax = 0;
+  Coder keep(Tabari(kActors, kAgents, "SHELL  [190]\n"), o);
+  EXPECT_EQ(Code(keep, kText), (Triples{{"VAL", "MERGOV", "190"}}));
+}
+
+TEST(CoderRulesTest, SynsetAsOneOptionOfAlternatives) {
+  constexpr std::string_view kVerbs =
+      "<SYNSETS>\n&KIND\n+TRADE\n+WATER\n</SYNSETS>\n"
+      "ACCORD  [072]\n"
+      "- INCHING { &KIND | CLOSER } *  [083]\n";
+  Coder c(Tabari(kActors, kAgents, kVerbs), TabariOptions());
+  EXPECT_EQ(Code(c, "Valoria is inching water to accord with Kestria on the canal project."),
+            (Triples{{"VAL", "KES", "083"}}));
+  EXPECT_EQ(Code(c, "Valoria is inching closer to accord with Kestria on the canal project."),
+            (Triples{{"VAL", "KES", "083"}}));
+  EXPECT_EQ(Code(c, "Valoria is inching slowly to accord with Kestria on the canal project."),
+            (Triples{{"VAL", "KES", "072"}}));
+}
+
+TEST(CoderRulesTest, AlternativesCountOnlyTheMatchedOption) {
+  // Written, the first pattern is the longest; as matched ("to the end"), it
+  // is shorter than the second, which wins.
+  constexpr std::string_view kVerbs =
+      "VOW  [170]\n"
+      "- * RESIST { TO THE END | UNTIL THE VERY LAST DAY OF ALL }  [113]\n"
+      "- * RESISTANCE TO THE INVADING  [114]\n";
+  Coder c(Tabari(kActors, kAgents, kVerbs), TabariOptions());
+  EXPECT_EQ(Code(c, "Valoria vowed resistance to the end to the invading troops of Kestria."),
+            (Triples{{"VAL", "KES", "114"}}));
+  EXPECT_EQ(Code(c, "Valoria vowed to resist to the end the invading troops of Kestria."),
+            (Triples{{"VAL", "KES", "113"}}));
+}
+
+TEST(CoderRulesTest, EdEndingAfterFinalE) {
+  // "-ed" on a verb ending in "e" is written "-d", for verbs and for
+  // pattern words alike; other endings still fail.
+  Coder c(Tabari(kActors, kAgents, "WARN  [160]\n- * PORTS_CLOSE  [162]\nDEPRECATE_  [122]\n"),
+          TabariOptions());
+  EXPECT_EQ(Code(c, "Valoria deprecated Kestria over the closing of the canal."),
+            (Triples{{"VAL", "KES", "122"}}));
+  EXPECT_EQ(Code(c, "Valoria warned Kestria that ports closed along the whole canal."),
+            (Triples{{"VAL", "KES", "162"}}));
+  EXPECT_TRUE(Code(c, "Valoria deprecatex Kestria over the closing of the canal.").empty());
+}
+
+TEST(CoderRulesTest, ConjunctionBetweenAdjectivesOrNounsJoins) {
+  std::string actors(kActors);
+  actors += "<NOUN>\nHERONS_\nCRANES_\n</NOUN>\n<ADJECTIVE>\nSTERN\nSOLEMN\n</ADJECTIVE>\n";
+  Coder c(Tabari(actors, kAgents, "WARN  [160]\n"), TabariOptions());
+  // "stern and solemn", "herons and cranes": one clause, Valoria is the source.
+  EXPECT_EQ(Code(c, "Valoria's stern and solemn minister Duke Solmare warned Kestria today."),
+            (Triples{{"VAL", "KES", "160"}}));
+  EXPECT_EQ(Code(c, "Valoria's herons and cranes of Mervan warned Kestria today."),
+            (Triples{{"VAL", "KES", "160"}}));
+  // "cheerful" is not listed: "and" starts a clause, whose source is Duke Solmare.
+  EXPECT_EQ(Code(c, "Valoria's stern and cheerful minister Duke Solmare warned Kestria today."),
+            (Triples{{"SOLGOV", "KES", "160"}}));
+}
+
+TEST(CoderRulesTest, DefaultSplitsACompoundThatIsBothSides) {
+  constexpr std::string_view kVerbs = "RESUME  [064]\n";
+  CoderOptions o = TabariOptions();
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DSRC] TARGET [DTGT] AFTER", &o).ok());
+  Coder c(Tabari(kActors, kAgents, kVerbs), o);
+  // No actor before the verb: the compound after it gives the source (its
+  // first member) and the target (the others), one way only.
+  EXPECT_EQ(Code(c, "Trade was resumed with Kestria and Mervan after a long break of years."),
+            (Triples{{"KES", "MER", "064"}}));
+  // PRIOR, no AFTER: a compound source with no target acts on its other members.
+  CoderOptions p = TabariOptions();
+  ASSERT_TRUE(ApplyTabariOption("DEFAULT: SOURCE [DSRC] PRIOR TARGET [DTGT]", &p).ok());
+  Coder cp(Tabari(kActors, kAgents, kVerbs), p);
+  EXPECT_EQ(Code(cp, "Valoria and Mervan resumed trade after a long break of nine years."),
+            (Triples{{"VAL", "MER", "064"}}));
+  // Without DEFAULT, every pair both ways.
+  Coder none(Tabari(kActors, kAgents, kVerbs), TabariOptions());
+  EXPECT_EQ(Code(none, "Valoria and Mervan resumed trade after a long break of nine years."),
+            (Triples{{"VAL", "MER", "064"}, {"MER", "VAL", "064"}}));
+}
+
+TEST(CoderRulesTest, PossessiveWordIsNeverAVerb) {
+  Coder c(Tabari(kActors, kAgents, "DONATE  [073]\n"), TabariOptions());
+  EXPECT_TRUE(
+      Code(c, "Valoria donate's cash went to Kestria after the long flood season.").empty());
+  EXPECT_EQ(Code(c, "Valoria donated cash to Kestria after the long flood season this year."),
+            (Triples{{"VAL", "KES", "073"}}));
+}
+
+TEST(CoderRulesTest, SourceMarkerInsideSynset) {
+  constexpr std::string_view kVerbs =
+      "<SYNSETS>\n&COIN\n+DUCAT_$\n+GUILDER\n</SYNSETS>\n"
+      "CONTRIBUTE  [070]\n"
+      "- * &COIN  [903]\n";
+  Coder c(Tabari(kActors, kAgents, kVerbs), TabariOptions());
+  // "ducat Kestria": the actor at "$" is the source; the target is the next.
+  EXPECT_EQ(Code(c, "Valoria will contribute a thousand ducat Kestria to Mervan this year."),
+            (Triples{{"KES", "MER", "903"}}));
+  // No "$" in the member that matched: the ordinary source.
+  EXPECT_EQ(Code(c, "Valoria will contribute a thousand guilders to Mervan this year."),
+            (Triples{{"VAL", "MER", "903"}}));
+  // "$" needs an actor right there: the synset fails, the verb's own code.
+  EXPECT_EQ(Code(c, "Valoria will contribute a thousand ducat coins to Mervan this year."),
+            (Triples{{"VAL", "MER", "070"}}));
+}
+
+TEST(CoderRulesTest, EndingsOnlyOnTheLastWordOfAJoinedPatternPhrase) {
+  Coder c(Tabari(kActors, kAgents, "EXPEL  [200]\n- VOW_TO_*  [201]\n- * HARSH_NOTE  [202]\n"),
+          TabariOptions());
+  EXPECT_EQ(Code(c, "Valoria will vow to expel the Kestria envoys after the long border row."),
+            (Triples{{"VAL", "KES", "201"}}));
+  // "vows" is VOW + s, but VOW is joined by "_" to the next word: no ending.
+  EXPECT_EQ(Code(c, "Valoria vows to expel the Kestria envoys after the long border row."),
+            (Triples{{"VAL", "KES", "200"}}));
+  // The last word of the phrase keeps its endings: "notes".
+  EXPECT_EQ(Code(c, "Valoria expelled Kestria in harsh notes after the long border row."),
+            (Triples{{"VAL", "KES", "202"}}));
+}
+
 }  // namespace
 }  // namespace dyad

@@ -524,14 +524,20 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
       ++run.summary.skipped;
       continue;
     }
-    if (!r.options.empty()) {
+    // Options take effect after the record that carries them: an options-only
+    // record is not coded, and a coded record whose comment also holds
+    // options (DEFAULT-06b, whose unclosed comment runs into the next option
+    // record) is coded under the options in force before it.
+    auto apply_options = [&]() {
+      if (r.options.empty()) return;
       for (const std::string& o : r.options) {
         Status st = ApplyTabariOption(o, &current);
         if (!st.ok()) *out << "warning: " << r.id << ": " << st.message() << "\n";
       }
       coder = std::make_unique<Coder>(dict, current);
-    }
+    };
     if (r.options_only) {
+      apply_options();
       ++run.summary.skipped;
       continue;
     }
@@ -541,6 +547,7 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
     if (story != last_story) scratch.NewStory();
     last_story = story;
     run.Score(r, *coder, &scratch);
+    apply_options();
   }
   *out << run.summary.passed << " passed, " << run.summary.failed << " failed\n";
   return run.summary;

@@ -1,9 +1,12 @@
 #include "dyad/validate.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
+#include <fstream>
 #include <sstream>
+#include <string>
 
 namespace dyad {
 namespace {
@@ -88,7 +91,7 @@ void RequirePath(const std::string& p) {
 }
 
 // Measured with `dyad validate tabari ...` (docs/coder.md); raise as the coder improves.
-constexpr int kTabariFloorPassed = 380;
+constexpr int kTabariFloorPassed = 402;
 constexpr int kPetrarchFloorPassed = 236;
 
 TEST(ValidationSuiteTest, Tabari) {
@@ -116,6 +119,34 @@ TEST(ValidationSuiteTest, Petrarch) {
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_GE(r->passed, kPetrarchFloorPassed) << out.str();
   EXPECT_GT(r->passed + r->failed, 250);
+}
+
+// Options in the comment of a coded record take effect after that record.
+TEST(ValidateRunTest, RecordOptionsApplyAfterTheRecord) {
+  namespace fs = std::filesystem;
+  fs::path dir = fs::temp_directory_path() / ("dyad_validate_opts_" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  auto write = [&](const char* name, const std::string& body) {
+    std::ofstream f(dir / name);
+    f << body;
+  };
+  write("t.project", "<actorsfile> t.actors\n<verbsfile> t.verbs\n<textfile> t.text\n");
+  write("t.actors", "VALORIA  [VAL]\nKESTRIA  [KES]\n");
+  write("t.verbs", "CRITICIZE  [111]\n");
+  write("t.text",
+        "950101  OPT-A\n"
+        "Valoria criticized the plan at length over the long canal dispute.\n"
+        "/*\\n{ --- }\n\\n{ OPTION: DEFAULT: TARGET [DEFTAR] } */\n"
+        "\n"
+        "950101  OPT-B\n"
+        "Valoria criticized the plan at length over the long canal dispute.\n"
+        "/*\\n{ VAL / DEFTAR / 111 } */\n");
+  std::ostringstream out;
+  auto r = RunTabariValidation((dir / "t.project").string(), ValidateOptions(), &out);
+  fs::remove_all(dir);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  EXPECT_EQ(r->passed, 2) << out.str();
+  EXPECT_EQ(r->failed, 0) << out.str();
 }
 
 }  // namespace
