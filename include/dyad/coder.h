@@ -92,6 +92,11 @@ struct CoderOptions {
   bool noun_by_capital = true;
   // "not", "n't", "never" before a verb that no pattern mentions: no event.
   bool negation = true;
+  // Drop a sentence-final attribution clause (", the Kremlin announced ...":
+  // a comma, an actor, a reporting verb) before coding, so the reporter is
+  // never taken as the target. On in the validation runners too (it changes
+  // no record of either suite).
+  bool drop_attribution = true;
   // Exact dictionary words also match token lemmas.
   bool use_lemma = false;
   // "al-Assad" is read as "al Assad" (TABARI reads '-' as a blank).
@@ -214,6 +219,16 @@ class Coder {
   // number of sentences coded.
   size_t CodeArticle(const Article& article, const TextOptions& text_options, CoderScratch* scratch,
                      std::vector<CodedEvent>* out) const;
+
+  // CodeArticle without the text stage: codes the already-analyzed
+  // `sentences` of `article` (AnalyzeText's output) the same way (dateline of
+  // the first sentence skipped, story-level discards end the article), dating
+  // events with `date_resolver` when it is set. For callers that need the
+  // sentences themselves too (actor resolution, the store), so the text stage
+  // runs once per article. Returns the number of sentences looked at.
+  size_t CodeSentences(const Article& article, std::span<const Sentence> sentences,
+                       const EventDateResolver& date_resolver, CoderScratch* scratch,
+                       std::vector<CodedEvent>* out) const;
 
   // Installs the event-date hook (see EventDateResolver); call before use.
   void set_date_resolver(EventDateResolver r) { date_resolver_ = std::move(r); }

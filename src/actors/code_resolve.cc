@@ -1,12 +1,11 @@
 // Coding from analyzed sentences, and coding with actor resolution
 // (include/dyad/actors.h, "Coding and resolving together").
 //
-// CodeAnalyzedArticle repeats Coder::CodeArticle's per-sentence loop on
-// sentences the caller already has, so that ingest and `dyad code` run the
-// text stage once per article and hand the same sentences to the resolver.
-// The loop belongs in the coder (src/code/coder.cc); until the coder grows a
-// CodeSentences entry point, code_resolve_test.cc checks that both give the
-// same events on real articles.
+// CodeAnalyzedArticle hands sentences the caller already has to
+// Coder::CodeSentences, so that ingest and `dyad code` run the text stage once
+// per article and give the same sentences to the resolver;
+// code_resolve_test.cc checks that this gives CodeArticle's events on real
+// articles.
 #include <algorithm>
 #include <condition_variable>
 #include <deque>
@@ -17,110 +16,12 @@
 #include "dyad/codebook.h"
 
 namespace dyad {
-namespace {
-
-// Coder::CodeArticle's dateline rule (src/code/coder.cc): the leading
-// all-caps place words of the first sentence, an optional "(Agency)", then
-// "-" or "--". A dateline names where the story was filed, not an actor.
-size_t DatelineLength(const std::vector<Token>& tokens) {
-  auto all_caps = [](const Token& t) {
-    if (t.kind != TokenKind::kWord || t.text.size() < 2) return false;
-    bool letter = false;
-    for (unsigned char c : t.text) {
-      if (c >= 'a' && c <= 'z') return false;
-      if (c >= 'A' && c <= 'Z') letter = true;
-    }
-    return letter;
-  };
-  constexpr size_t kMaxDateline = 12;
-  size_t i = 0;
-  while (i < tokens.size() && i < kMaxDateline &&
-         (all_caps(tokens[i]) || (i > 0 && (tokens[i].text == "," || tokens[i].text == "."))))
-    ++i;
-  if (i == 0) return 0;
-  if (i < tokens.size() && tokens[i].text == "(") {
-    size_t j = i + 1;
-    while (j < tokens.size() && j < i + 6 && tokens[j].text != ")") ++j;
-    if (j >= tokens.size() || tokens[j].text != ")") return 0;
-    i = j + 1;
-  }
-  if (i < tokens.size() && i + 1 < tokens.size() &&
-      (tokens[i].text == "-" || tokens[i].text == "--"))
-    return i + 1;
-  return 0;
-}
-
-// True when the discard phrase named in `note` ("discard phrase '<phrase>'
-// (<file:line>)", as CodeSentence writes it) is a story-level discard.
-bool IsStoryDiscard(const Dictionary& dict, const std::string& note) {
-  for (const Discard& dc : dict.discards()) {
-    if (dc.scope != DiscardScope::kStory) continue;
-    if (note == "discard phrase '" + dc.phrase.ToString() + "' (" + dict.Where(dc.where) + ")")
-      return true;
-  }
-  return false;
-}
-
-}  // namespace
 
 size_t CodeAnalyzedArticle(const Coder& coder, const Article& article,
                            const std::vector<Sentence>& sentences,
                            const EventDateResolver& date_resolver, CoderScratch* scratch,
                            std::vector<CodedEvent>* out) {
-  scratch->NewStory();  // as CodeArticle: nothing carries over from the last article
-  SentenceResult res;
-  for (size_t si = 0; si < sentences.size(); ++si) {
-    const Sentence& s = sentences[si];
-    const size_t skip = si == 0 ? DatelineLength(s.tokens) : 0;
-    coder.CodeSentence(std::span<const Token>(s.tokens).subspan(skip), article.published, scratch,
-                       &res);
-    if (res.status == SentenceStatus::kDiscard && res.note.rfind("discard phrase", 0) == 0 &&
-        IsStoryDiscard(coder.dictionary(), res.note))
-      return si + 1;  // story-level discard phrases drop the rest of the article
-    Date date = article.published;
-    std::string phrase;
-    if (date_resolver && !res.events.empty()) date = date_resolver(article, s, &phrase);
-    uint32_t n = 0;
-    for (SentenceEvent& e : res.events) {
-      CodedEvent ev;
-      ev.event_id = article.id + "#" + std::to_string(si) + "." + std::to_string(n++);
-      auto fill = [&](const CodedActor& a, ActorRef* r) {
-        r->code = a.code;
-        r->name = a.name;
-        if (a.last_token > a.first_token && a.last_token + skip <= s.tokens.size()) {
-          r->begin = s.tokens[skip + a.first_token].begin;
-          r->end = s.tokens[skip + a.last_token - 1].end;
-          if (r->end <= article.text.size() && r->begin <= r->end)
-            r->text = article.text.substr(r->begin, r->end - r->begin);
-        }
-      };
-      fill(e.source, &ev.source);
-      fill(e.target, &ev.target);
-      ev.code = e.code;
-      const CameoEventCode* cc = FindCameoEventCode(e.code);
-      ev.root_code = std::string(CameoRootCode(e.code));
-      if (cc) {
-        ev.goldstein = cc->goldstein;
-        ev.quad_class = static_cast<int>(cc->quad_class);
-      } else {
-        ev.quad_class = QuadClassOfRoot(ev.root_code);
-        const CameoEventCode* rc = FindCameoEventCode(ev.root_code);
-        ev.goldstein = rc ? rc->goldstein : 0;
-      }
-      ev.date = date;
-      ev.date_phrase = phrase;
-      ev.article_id = article.id;
-      ev.outlet = article.outlet;
-      ev.url = article.url;
-      ev.sentence_index = static_cast<uint32_t>(si);
-      ev.sentence_begin = s.begin;
-      ev.sentence_end = s.end;
-      ev.sentence = s.text;
-      ev.rule = std::move(e.rule);
-      out->push_back(std::move(ev));
-    }
-  }
-  return sentences.size();
+  return coder.CodeSentences(article, sentences, date_resolver, scratch, out);
 }
 
 Result<ArticleActors> ResolveKeepingCoderNames(const ArticleResolver& resolver,

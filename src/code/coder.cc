@@ -555,6 +555,7 @@ class SentenceCoder {
   void DropPossessiveQualifiers();
   void ResolvePronouns();
   void RemoveCommaClauses();
+  void DropFinalAttribution(uint32_t comma);
   void Compact();
   void FindClauses();
   bool TooComplex(std::string* why);
@@ -1239,6 +1240,24 @@ void SentenceCoder::RemoveCommaClauses() {
   int ne = count_words(commas.back() + 1, static_cast<uint32_t>(ws.size()));
   if (!last_used && ne > o_.comma_emin && ne <= o_.comma_emax)
     drop(commas.back(), static_cast<uint32_t>(ws.size()));
+  if (o_.drop_attribution) DropFinalAttribution(commas.back());
+}
+
+// ", the Kremlin announced early on Tuesday." at the end of a sentence names
+// who reported the event, not a party to it: dropped whatever the comma
+// options say, so the reporter never becomes the target of the main verb.
+void SentenceCoder::DropFinalAttribution(uint32_t comma) {
+  auto& ws = s_.words;
+  uint32_t k = comma + 1;
+  while (k < ws.size() && IsAny(ws[k].lower, {"the", "a", "an"})) ++k;
+  if (k >= ws.size() || ws[k].mention < 0) return;
+  const int32_t m = ws[k].mention;
+  while (k < ws.size() && ws[k].mention == m) ++k;
+  if (k >= ws.size() || ws[k].mention >= 0) return;
+  if (!IsAny(ws[k].lemma, {"say", "announce", "report", "add", "state", "claim", "confirm",
+                           "tell", "write", "note", "explain", "insist"}))
+    return;
+  for (uint32_t j = comma; j < ws.size(); ++j) s_.removed[j] = 1;
 }
 
 void SentenceCoder::Compact() {
@@ -2139,6 +2158,20 @@ void Coder::CodeSentence(std::span<const Token> tokens, const Date& date, CoderS
 // Number of leading tokens that form a news dateline ("MOSCOW (Reuters) -",
 // "WASHINGTON, D.C. -", "TEHRAN -"), or 0. A dateline names where the story was
 // filed, not an actor of the first sentence, so the coder skips it.
+// "June", "jun", "sept" and the other month names and abbreviations (lower case).
+static bool IsMonthWord(std::string_view w) {
+  static constexpr std::string_view kMonths[] = {
+      "january", "february", "march",     "april",   "may",      "june",     "july",
+      "august",  "september", "october",  "november", "december", "jan",      "feb",
+      "mar",     "apr",       "jun",      "jul",     "aug",      "sep",      "sept",
+      "oct",     "nov",       "dec",      "jan.",    "feb.",     "mar.",     "apr.",
+      "jun.",    "jul.",      "aug.",     "sep.",    "sept.",    "oct.",     "nov.",
+      "dec."};
+  for (std::string_view m : kMonths)
+    if (w == m) return true;
+  return false;
+}
+
 static size_t DatelineLength(std::span<const Token> tokens) {
   auto all_caps = [](const Token& t) {
     if (t.kind != TokenKind::kWord || t.text.size() < 2) return false;
@@ -2155,6 +2188,15 @@ static size_t DatelineLength(std::span<const Token> tokens) {
          (all_caps(tokens[i]) || (i > 0 && (tokens[i].text == "," || tokens[i].text == "."))))
     ++i;
   if (i == 0) return 0;
+  // A filing date after the place: "BEIJING, June 19 (PAD) -", "KYIV, Nov. 3 -".
+  if (i < tokens.size() && tokens[i - 1].text == "," && IsMonthWord(tokens[i].lower)) {
+    size_t j = i + 1;
+    if (j < tokens.size() && tokens[j].text == ".") ++j;
+    if (j < tokens.size() && !tokens[j].text.empty() &&
+        std::all_of(tokens[j].text.begin(), tokens[j].text.end(),
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      i = j + 1;
+  }
   if (i < tokens.size() && tokens[i].text == "(") {
     size_t j = i + 1;
     while (j < tokens.size() && j < i + 6 && tokens[j].text != ")") ++j;
@@ -2170,10 +2212,16 @@ static size_t DatelineLength(std::span<const Token> tokens) {
 size_t Coder::CodeArticle(const Article& article, const TextOptions& text_options,
                           CoderScratch* scratch, std::vector<CodedEvent>* out) const {
   AnalyzedText t = AnalyzeText(article, text_options);
+  return CodeSentences(article, t.sentences, date_resolver_, scratch, out);
+}
+
+size_t Coder::CodeSentences(const Article& article, std::span<const Sentence> sentences,
+                            const EventDateResolver& date_resolver, CoderScratch* scratch,
+                            std::vector<CodedEvent>* out) const {
   scratch->NewStory();
   SentenceResult res;
-  for (size_t si = 0; si < t.sentences.size(); ++si) {
-    const Sentence& s = t.sentences[si];
+  for (size_t si = 0; si < sentences.size(); ++si) {
+    const Sentence& s = sentences[si];
     const size_t skip = si == 0 ? DatelineLength(s.tokens) : 0;
     CodeSentence(std::span<const Token>(s.tokens).subspan(skip), article.published, scratch, &res);
     if (res.status == SentenceStatus::kDiscard && res.note.rfind("discard phrase", 0) == 0) {
@@ -2183,7 +2231,7 @@ size_t Coder::CodeArticle(const Article& article, const TextOptions& text_option
     }
     Date date = article.published;
     std::string phrase;
-    if (date_resolver_ && !res.events.empty()) date = date_resolver_(article, s, &phrase);
+    if (date_resolver && !res.events.empty()) date = date_resolver(article, s, &phrase);
     uint32_t n = 0;
     for (SentenceEvent& e : res.events) {
       CodedEvent ev;
@@ -2224,7 +2272,7 @@ size_t Coder::CodeArticle(const Article& article, const TextOptions& text_option
       out->push_back(std::move(ev));
     }
   }
-  return t.sentences.size();
+  return sentences.size();
 }
 
 }  // namespace dyad
