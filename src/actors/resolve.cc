@@ -162,14 +162,20 @@ struct InMemoryActorRegistry::Impl {
   // (score, id), best first, ties by id. The resolver asks the same questions
   // over and over ("Reuters", "Monday", names not learned yet). Only names
   // decide answers, so a Put that keeps a record's name and spellings (most
-  // Puts: a mention counted, a date widened) changes nothing, and one that
-  // changes them re-scores only that record in each cached answer.
+  // Puts: a mention counted, a date widened) changes nothing. One that changes
+  // them is appended to `renamed`; a cached answer is brought up to date when
+  // it is next asked, re-scoring only the records renamed since it was
+  // computed (`seen`). Updating every cached answer on each Put made Put
+  // linear in the cache (up to 100,000 answers) and the ingest slow down as
+  // the registry grew.
   struct Answer {
     IndexedName query;
     bool allow_surname = false;
     std::vector<std::pair<double, std::string>> hits;
+    size_t seen = 0;  // renamed.size() when the answer was last brought up to date
   };
   mutable std::map<std::string, Answer, std::less<>> memo;
+  std::vector<std::string> renamed;  // ids, in the order their names changed
 };
 
 InMemoryActorRegistry::InMemoryActorRegistry() : impl_(std::make_unique<Impl>()) {}
@@ -192,16 +198,7 @@ Status InMemoryActorRegistry::Put(const ActorRecord& record) {
   ns.clear();
   ns.push_back(IndexName(record.name));
   for (const std::string& sp : record.spellings) ns.push_back(IndexName(sp));
-  for (auto& [key, a] : impl_->memo) {
-    auto it = std::find_if(a.hits.begin(), a.hits.end(),
-                           [&](const auto& h) { return h.second == record.id; });
-    if (it != a.hits.end()) a.hits.erase(it);
-    double score = RecordScore(a.query, a.allow_surname, ns);
-    if (score > 0) {
-      a.hits.emplace_back(score, record.id);
-      SortHits(&a.hits);
-    }
-  }
+  if (!impl_->memo.empty()) impl_->renamed.push_back(record.id);
   return Status::Ok();
 }
 
@@ -218,17 +215,48 @@ Result<std::vector<ActorRecord>> InMemoryActorRegistry::FindByName(std::string_v
                                                                    bool allow_surname) const {
   std::string key = (allow_surname ? "1" : "0") + std::string(name);
   auto m = impl_->memo.find(key);
+  const size_t now = impl_->renamed.size();
+  auto rescan = [&](Impl::Answer* a) {
+    a->hits.clear();
+    for (const auto& [id, ns] : impl_->names) {
+      double score = RecordScore(a->query, a->allow_surname, ns);
+      if (score > 0) a->hits.emplace_back(score, id);
+    }
+    SortHits(&a->hits);
+    a->seen = now;
+  };
   if (m == impl_->memo.end()) {
-    if (impl_->memo.size() >= 100000) impl_->memo.clear();  // bounds memory and Put's work
+    if (impl_->memo.size() >= 100000) {  // bounds memory
+      impl_->memo.clear();
+      impl_->renamed.clear();
+    }
     Impl::Answer a;
     a.query = IndexName(name);
     a.allow_surname = allow_surname;
-    for (const auto& [id, ns] : impl_->names) {
-      double score = RecordScore(a.query, allow_surname, ns);
-      if (score > 0) a.hits.emplace_back(score, id);
-    }
-    SortHits(&a.hits);
+    rescan(&a);
+    a.seen = impl_->renamed.size();
     m = impl_->memo.emplace(std::move(key), std::move(a)).first;
+  } else if (m->second.seen < now) {
+    Impl::Answer& a = m->second;
+    if (now - a.seen >= impl_->names.size()) {
+      rescan(&a);
+    } else {
+      // Re-score each record renamed since; a record renamed twice once.
+      std::vector<std::string_view> ids(impl_->renamed.begin() + a.seen, impl_->renamed.end());
+      std::sort(ids.begin(), ids.end());
+      ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+      std::erase_if(a.hits, [&](const auto& h) {
+        return std::binary_search(ids.begin(), ids.end(), std::string_view(h.second));
+      });
+      for (std::string_view id : ids) {
+        auto ns = impl_->names.find(id);
+        if (ns == impl_->names.end()) continue;
+        double score = RecordScore(a.query, a.allow_surname, ns->second);
+        if (score > 0) a.hits.emplace_back(score, ns->first);
+      }
+      SortHits(&a.hits);
+      a.seen = now;
+    }
   }
   std::vector<ActorRecord> out;
   for (const auto& h : m->second.hits) out.push_back(impl_->records.find(h.second)->second);
