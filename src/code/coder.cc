@@ -6,6 +6,7 @@
 #include <cctype>
 #include <cstring>
 #include <deque>
+#include <unordered_map>
 
 #include "dyad/codebook.h"
 
@@ -93,7 +94,12 @@ struct CoderScratch::Impl {
   std::vector<Word> kept;
   std::deque<std::string> store;               // merged words ("didn't") for this sentence
   std::vector<Token> view;                     // words as tokens for the phrase matcher
-  std::vector<std::string_view> sorted_words;  // the coded words, sorted (pattern prefilter)
+  // Per coded word, its id in Coder::Index::word_ids (kNoWordId when the
+  // word occurs in no required word or synset first word); filled by CodeClauses.
+  std::vector<uint32_t> word_ids;
+  // present[id] == present_gen: the word `id` is in the sentence (pattern prefilter).
+  std::vector<uint32_t> present;
+  uint32_t present_gen = 0;
   // TABARI FORWARD: the first actor (without agents) of the previous sentence
   // of the story, for a pronoun with no antecedent in its own sentence.
   std::string forward_code;
@@ -309,7 +315,31 @@ struct Coder::Index {
   // all of them are among the sentence's words. Empty when exact words may
   // also match lemmas or endings (`use_lemma`, `tabari_endings`): then every
   // pattern is tried.
-  std::vector<std::vector<std::string>> required_words;
+  // Stored as ids into `word_ids`, sorted.
+  std::vector<std::vector<uint32_t>> required_words;
+  // The same in one array: pattern pi's ids are
+  // required_ids[required_begin[pi] .. required_begin[pi + 1]).
+  std::vector<uint32_t> required_ids, required_begin;
+  // The exact words that `required_words` and `synset_first` name, each with
+  // a dense id, so a sentence word is looked up once and then compared as an
+  // integer.
+  static constexpr uint32_t kNoWordId = UINT32_MAX;
+  struct WordHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>()(s); }
+  };
+  std::unordered_map<std::string, uint32_t, WordHash, std::equal_to<>> word_ids;
+  uint32_t Intern(std::string_view w) {
+    auto it = word_ids.find(w);
+    if (it != word_ids.end()) return it->second;
+    const uint32_t id = static_cast<uint32_t>(word_ids.size());
+    word_ids.emplace(std::string(w), id);
+    return id;
+  }
+  uint32_t IdOf(std::string_view w) const {
+    auto it = word_ids.find(w);
+    return it == word_ids.end() ? kNoWordId : it->second;
+  }
   // TABARI actor phrases with a blank connector ("PRINCE DOL_AMROTH"): other
   // words may stand where the blank is. The dictionary's phrase matcher reads
   // phrases as contiguous, so the coder matches these itself.
@@ -322,17 +352,17 @@ struct Coder::Index {
   // (first word a stem or a nested synset). SynsetAt then tries only the
   // phrases that can start at the word in hand.
   struct SynsetFirst {
-    std::vector<std::pair<std::string, uint32_t>> by_first;
+    std::vector<std::pair<uint32_t, uint32_t>> by_first;  // (word id, phrase)
     std::vector<uint32_t> always;
   };
   std::vector<SynsetFirst> synset_first;
   bool synset_first_on = false;
   // Synset index per pattern element, keyed by element address.
   std::vector<std::pair<const PatternElement*, int>> synset_of;
+  std::unordered_map<const PatternElement*, int> synset_of_map;  // the same, hashed
   int SynsetOf(const PatternElement* e) const {
-    auto it = std::lower_bound(synset_of.begin(), synset_of.end(), e,
-                               [](const auto& a, const PatternElement* b) { return a.first < b; });
-    return it != synset_of.end() && it->first == e ? it->second : -1;
+    auto it = synset_of_map.find(e);
+    return it == synset_of_map.end() ? -1 : it->second;
   }
 };
 
@@ -384,12 +414,12 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
   index_->required_words.resize(d.patterns().size());
   if (!options_.use_lemma && !options_.tabari_endings) {
     for (size_t pi = 0; pi < d.patterns().size(); ++pi) {
-      std::vector<std::string>& req = index_->required_words[pi];
+      std::vector<uint32_t>& req = index_->required_words[pi];
       auto add = [&](const PatternElement& e) {
         if (e.kind != PatternElementKind::kWord || e.word.stem || e.word.text.empty()) return;
         std::string_view t = e.word.text;
         if (options_.split_hyphens && t.size() > 1 && t.back() == '-') t.remove_suffix(1);
-        req.emplace_back(t);
+        req.push_back(index_->Intern(t));
       };
       for (const auto* side : {&d.patterns()[pi].before, &d.patterns()[pi].after})
         for (const PatternElement& e : *side) {
@@ -402,6 +432,12 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
       req.erase(std::unique(req.begin(), req.end()), req.end());
     }
   }
+  index_->required_begin.reserve(d.patterns().size() + 1);
+  for (const std::vector<uint32_t>& req : index_->required_words) {
+    index_->required_begin.push_back(static_cast<uint32_t>(index_->required_ids.size()));
+    index_->required_ids.insert(index_->required_ids.end(), req.begin(), req.end());
+  }
+  index_->required_begin.push_back(static_cast<uint32_t>(index_->required_ids.size()));
   for (const DictOption& opt : d.options()) {
     if (opt.key != "NOUN" && opt.key != "ADJECTIVE") continue;
     std::string v = opt.value;
@@ -458,7 +494,7 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
         }
         std::string_view t = w.text;
         if (options_.split_hyphens && t.size() > 1 && t.back() == '-') t.remove_suffix(1);
-        f.by_first.emplace_back(std::string(t), pi);
+        f.by_first.emplace_back(index_->Intern(t), pi);
       }
       std::sort(f.by_first.begin(), f.by_first.end());
     }
@@ -468,11 +504,33 @@ Coder::Coder(std::shared_ptr<const Dictionary> dict, CoderOptions options)
     CollectSynsets(d, p.after, &index_->synset_of);
   }
   std::sort(index_->synset_of.begin(), index_->synset_of.end());
+  index_->synset_of_map.reserve(index_->synset_of.size());
+  for (const auto& [e, si] : index_->synset_of) index_->synset_of_map.emplace(e, si);
 }
 
 Coder::~Coder() = default;
 
 namespace {
+
+// The closed-class word types of ClassifyOthers (pronoun, conjunction,
+// determiner, "by", auxiliary, negation), else kOther. Only words of one to
+// five letters can be one of the listed words, so most words cost a length test.
+WordType ClosedClass(std::string_view l) {
+  if (l.size() > 3 && l.substr(l.size() - 3) == "n't") return kNegation;
+  if (l.empty() || l.size() > 5) return kOther;
+  static constexpr std::pair<std::string_view, WordType> kWords[] = {
+      {"he", kPronoun},    {"she", kPronoun},  {"it", kPronoun},     {"its", kPronoun},
+      {"his", kPronoun},   {"her", kPronoun},  {"they", kPronoun},   {"them", kPronoun},
+      {"their", kPronoun}, {"and", kConj},     {"but", kConj},       {"or", kConj},
+      {"nor", kConj},      {"a", kDeterm},     {"an", kDeterm},      {"the", kDeterm},
+      {"by", kByWord},     {"was", kAuxWord},  {"were", kAuxWord},   {"been", kAuxWord},
+      {"is", kAuxWord},    {"are", kAuxWord},  {"be", kAuxWord},     {"being", kAuxWord},
+      {"not", kNegation},  {"n't", kNegation}, {"never", kNegation},
+  };
+  for (const auto& [word, type] : kWords)
+    if (l.size() == word.size() && l[0] == word[0] && l == word) return type;
+  return kOther;
+}
 
 bool IsAny(std::string_view w, std::initializer_list<std::string_view> set) {
   for (std::string_view s : set)
@@ -833,28 +891,9 @@ void SentenceCoder::ClassifyOthers() {
     Word& w = s_.words[i];
     if (w.type != kOther) continue;
     std::string_view l = w.lower;
-    if (IsAny(l, {"he", "she", "it", "its", "his", "her", "they", "them", "their"})) {
-      w.type = kPronoun;
-      continue;
-    }
-    if (IsAny(l, {"and", "but", "or", "nor"})) {
-      w.type = kConj;
-      continue;
-    }
-    if (IsAny(l, {"a", "an", "the"})) {
-      w.type = kDeterm;
-      continue;
-    }
-    if (l == "by") {
-      w.type = kByWord;
-      continue;
-    }
-    if (IsAny(l, {"was", "were", "been", "is", "are", "be", "being"})) {
-      w.type = kAuxWord;
-      continue;
-    }
-    if (IsAny(l, {"not", "n't", "never"}) || (l.size() > 3 && l.substr(l.size() - 3) == "n't")) {
-      w.type = kNegation;
+    const WordType closed = ClosedClass(l);
+    if (closed != kOther) {
+      w.type = closed;
       continue;
     }
     if (Coder::Index::InList(x_.nouns, l)) w.type = kNounWord;
@@ -1524,11 +1563,13 @@ int SentenceCoder::SynsetAt(int si, uint32_t q, uint32_t limit, int depth) const
     // Same result as trying every phrase: the others cannot start here.
     const Coder::Index::SynsetFirst& f = x_.synset_first[si];
     for (uint32_t pi : f.always) try_phrase(pi);
-    std::string_view x = s_.words[q].lower;
-    auto it = std::lower_bound(
-        f.by_first.begin(), f.by_first.end(), x,
-        [](const std::pair<std::string, uint32_t>& a, std::string_view b) { return a.first < b; });
-    for (; it != f.by_first.end() && it->first == x; ++it) try_phrase(it->second);
+    const uint32_t x = s_.word_ids[q];
+    if (x != Coder::Index::kNoWordId) {
+      auto it = std::lower_bound(
+          f.by_first.begin(), f.by_first.end(), x,
+          [](const std::pair<uint32_t, uint32_t>& a, uint32_t b) { return a.first < b; });
+      for (; it != f.by_first.end() && it->first == x; ++it) try_phrase(it->second);
+    }
   } else {
     for (size_t pi = 0; pi < phrases.size(); ++pi) try_phrase(pi);
   }
@@ -1752,14 +1793,28 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
   const auto& ws = s_.words;
   const auto& ms = s_.mentions;
   const uint32_t n = static_cast<uint32_t>(ws.size());
-  s_.sorted_words.clear();
-  for (const Word& w : ws)
-    if (w.type != kComma) s_.sorted_words.push_back(w.lower);
-  std::sort(s_.sorted_words.begin(), s_.sorted_words.end());
+  // Each word is looked up once, before the first pattern is tried (every
+  // MatchPattern follows a `possible` check); the pattern prefilter and the
+  // synset first-word index then compare ids.
+  bool ids_ready = false;
+  auto intern_words = [&] {
+    ids_ready = true;
+    s_.word_ids.resize(n);
+    if (s_.present.size() < x_.word_ids.size()) s_.present.resize(x_.word_ids.size(), 0);
+    if (++s_.present_gen == 0) {  // wrapped: forget every old mark
+      std::fill(s_.present.begin(), s_.present.end(), 0);
+      s_.present_gen = 1;
+    }
+    for (uint32_t q = 0; q < n; ++q) {
+      const uint32_t id = x_.word_ids.empty() ? Coder::Index::kNoWordId : x_.IdOf(ws[q].lower);
+      s_.word_ids[q] = id;
+      if (id != Coder::Index::kNoWordId && ws[q].type != kComma) s_.present[id] = s_.present_gen;
+    }
+  };
   auto possible = [&](uint32_t pi) {
-    for (const std::string& r : x_.required_words[pi])
-      if (!std::binary_search(s_.sorted_words.begin(), s_.sorted_words.end(), std::string_view(r)))
-        return false;
+    if (!ids_ready) intern_words();
+    for (uint32_t i = x_.required_begin[pi], e = x_.required_begin[pi + 1]; i < e; ++i)
+      if (s_.present[x_.required_ids[i]] != s_.present_gen) return false;
     return true;
   };
   struct Pending {
