@@ -7,13 +7,10 @@
 // code_resolve_test.cc checks that this gives CodeArticle's events on real
 // articles.
 #include <algorithm>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <thread>
 
 #include "dyad/actors.h"
-#include "dyad/codebook.h"
+#include "dyad/ordered_pool.h"
 
 namespace dyad {
 
@@ -54,11 +51,6 @@ struct CodedArticle {
   std::vector<Sentence> sentences;
   std::vector<CodedEvent> events;
   size_t coded_sentences = 0;
-};
-
-struct Batch {
-  std::vector<CodedArticle> items;
-  bool done = false;
 };
 
 constexpr size_t kBatchArticles = 32;
@@ -120,75 +112,24 @@ Status CodeAndResolveInputs(const Coder& coder, const ArticleResolver& resolver,
     return s;
   }
 
-  std::mutex mu;
-  std::condition_variable cv_work, cv_done;
-  std::deque<std::shared_ptr<Batch>> queue, inorder;
-  bool closing = false;
-  const size_t max_in_flight = static_cast<size_t>(threads) * 2;
-  auto worker = [&]() {
-    CoderScratch scratch;
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv_work.wait(lock, [&] { return closing || !queue.empty(); });
-        if (queue.empty()) return;
-        b = queue.front();
-        queue.pop_front();
-      }
-      for (CodedArticle& c : b->items) code_one(&c, &scratch);
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        b->done = true;
-      }
-      cv_done.notify_all();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
-  auto drain = [&](bool wait_all) {
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        if (inorder.empty()) return;
-        if (wait_all || inorder.size() >= max_in_flight)
-          cv_done.wait(lock, [&] { return inorder.front()->done; });
-        if (!inorder.front()->done) return;
-        b = inorder.front();
-        inorder.pop_front();
-      }
-      for (CodedArticle& c : b->items) emit(&c);
-    }
-  };
-  auto current = std::make_shared<Batch>();
-  auto submit = [&]() {
-    if (current->items.empty()) return;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      queue.push_back(current);
-      inorder.push_back(current);
-    }
-    cv_work.notify_one();
-    current = std::make_shared<Batch>();
-    drain(false);
-  };
+  OrderedBatchPool<CodedArticle, CodedArticle, CoderScratch> pool(
+      threads, kBatchArticles,
+      [&](CodedArticle&& c, CoderScratch* scratch) {
+        code_one(&c, scratch);
+        return std::move(c);
+      },
+      [&](std::vector<CodedArticle>* batch) {
+        for (CodedArticle& c : *batch) emit(&c);
+      });
   ArticleVisitor v;
   v.on_reject = on_reject;
   v.on_article = [&](Article&& a) {
-    current->items.emplace_back();
-    current->items.back().article = std::move(a);
-    if (current->items.size() >= kBatchArticles) submit();
+    CodedArticle c;
+    c.article = std::move(a);
+    pool.Push(std::move(c));
   };
   Status s = ReadInputs(inputs, read_options, v);
-  submit();
-  drain(true);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    closing = true;
-  }
-  cv_work.notify_all();
-  for (std::thread& t : pool) t.join();
+  pool.Finish();
   if (!resolve_status.ok()) return resolve_status;
   return s;
 }

@@ -1,28 +1,18 @@
 // Order-preserving parallel coding of many articles (CodeInputs in
 // include/dyad/coder.h).
 //
-// The reader thread collects articles into batches; a pool of workers codes
-// whole batches, and the calling thread hands the events of batch i to the
-// callback only after batches 0..i-1, so output is identical for any thread
-// count. At most 2 x threads batches are in flight, which bounds memory.
-#include <condition_variable>
-#include <deque>
-#include <mutex>
+// The reader thread pushes articles into an OrderedBatchPool
+// (include/dyad/ordered_pool.h): workers code whole batches, and events reach
+// the callback in input order, so output is identical for any thread count.
 #include <thread>
 
 #include "dyad/coder.h"
+#include "dyad/ordered_pool.h"
 
 namespace dyad {
 namespace {
 
 constexpr size_t kBatchArticles = 32;
-
-struct Batch {
-  std::vector<Article> articles;
-  std::vector<CodedEvent> events;
-  uint64_t sentences = 0;
-  bool done = false;
-};
 
 }  // namespace
 
@@ -51,86 +41,33 @@ Status CodeInputs(const Coder& coder, const std::vector<std::string>& inputs,
     return ReadInputs(inputs, read_options, v);
   }
 
-  std::mutex mu;
-  std::condition_variable cv_work, cv_done, cv_space;
-  std::deque<std::shared_ptr<Batch>> queue;    // batches waiting for a worker
-  std::deque<std::shared_ptr<Batch>> inorder;  // every batch in flight, input order
-  bool closing = false;
-  const size_t max_in_flight = static_cast<size_t>(threads) * 2;
-
-  auto worker = [&]() {
-    CoderScratch scratch;
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv_work.wait(lock, [&] { return closing || !queue.empty(); });
-        if (queue.empty()) return;
-        b = queue.front();
-        queue.pop_front();
-      }
-      for (const Article& a : b->articles)
-        b->sentences += coder.CodeArticle(a, text_options, &scratch, &b->events);
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        b->done = true;
-      }
-      cv_done.notify_all();
-    }
+  // One result per article: its events and sentence count.
+  struct Coded {
+    std::vector<CodedEvent> events;
+    size_t sentences = 0;
   };
-  std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
-
-  // Writes out finished batches at the head of `inorder` (caller holds no lock).
-  auto drain = [&](bool wait_all) {
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        if (inorder.empty()) return;
-        if (wait_all || inorder.size() >= max_in_flight)
-          cv_done.wait(lock, [&] { return inorder.front()->done; });
-        if (!inorder.front()->done) return;
-        b = inorder.front();
-        inorder.pop_front();
-      }
-      cv_space.notify_all();
-      st.articles += b->articles.size();
-      st.sentences += b->sentences;
-      for (const CodedEvent& e : b->events) {
-        ++st.events;
-        on_event(e);
-      }
-    }
-  };
-
-  auto current = std::make_shared<Batch>();
-  auto submit = [&]() {
-    if (current->articles.empty()) return;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      queue.push_back(current);
-      inorder.push_back(current);
-    }
-    cv_work.notify_one();
-    current = std::make_shared<Batch>();
-    drain(false);
-  };
+  OrderedBatchPool<Article, Coded, CoderScratch> pool(
+      threads, kBatchArticles,
+      [&](Article&& a, CoderScratch* scratch) {
+        Coded c;
+        c.sentences = coder.CodeArticle(a, text_options, scratch, &c.events);
+        return c;
+      },
+      [&](std::vector<Coded>* batch) {
+        for (const Coded& c : *batch) {
+          ++st.articles;
+          st.sentences += c.sentences;
+          for (const CodedEvent& e : c.events) {
+            ++st.events;
+            on_event(e);
+          }
+        }
+      });
   ArticleVisitor v;
   v.on_reject = on_reject;
-  v.on_article = [&](Article&& a) {
-    current->articles.push_back(std::move(a));
-    if (current->articles.size() >= kBatchArticles) submit();
-  };
+  v.on_article = [&](Article&& a) { pool.Push(std::move(a)); };
   Status s = ReadInputs(inputs, read_options, v);
-  submit();
-  drain(true);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    closing = true;
-  }
-  cv_work.notify_all();
-  for (std::thread& t : pool) t.join();
+  pool.Finish();
   return s;
 }
 

@@ -8,13 +8,11 @@
 // decides the database contents, so any thread count, and any number of
 // interrupted runs followed by a complete one, give the same database.
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <thread>
 #include <unordered_set>
 
 #include "dyad/event_date.h"
+#include "dyad/ordered_pool.h"
 #include "dyad/store.h"
 #include "dyad/story.h"
 
@@ -59,16 +57,6 @@ ProcessedArticle ProcessArticle(Article article, const Coder& coder,
   return p;
 }
 
-namespace {
-
-struct Batch {
-  std::vector<Article> in;
-  std::vector<ProcessedArticle> out;
-  bool done = false;
-};
-
-}  // namespace
-
 Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::string>& inputs,
                     const ReadOptions& read_options, const IngestOptions& options,
                     const std::function<void(const Reject&)>& on_reject, IngestStats* stats) {
@@ -93,66 +81,18 @@ Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::stri
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   const size_t batch_size = std::max<size_t>(1, options.batch_articles);
 
-  std::mutex mu;
-  std::condition_variable cv_work, cv_done;
-  std::deque<std::shared_ptr<Batch>> queue, inorder;
-  bool closing = false;
-  const size_t max_in_flight = static_cast<size_t>(threads) * 2;
-
-  auto worker = [&]() {
-    CoderScratch scratch;
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        cv_work.wait(lock, [&] { return closing || !queue.empty(); });
-        if (queue.empty()) return;
-        b = queue.front();
-        queue.pop_front();
-      }
-      for (Article& a : b->in)
-        b->out.push_back(ProcessArticle(std::move(a), c, options.text, &scratch));
-      {
-        std::lock_guard<std::mutex> lock(mu);
-        b->done = true;
-      }
-      cv_done.notify_all();
-    }
-  };
-  std::vector<std::thread> pool;
-  for (int i = 0; i < threads; ++i) pool.emplace_back(worker);
-
   Status store_status;
-  auto drain = [&](bool wait_all) {
-    for (;;) {
-      std::shared_ptr<Batch> b;
-      {
-        std::unique_lock<std::mutex> lock(mu);
-        if (inorder.empty()) return;
-        if (wait_all || inorder.size() >= max_in_flight)
-          cv_done.wait(lock, [&] { return inorder.front()->done; });
-        if (!inorder.front()->done) return;
-        b = inorder.front();
-        inorder.pop_front();
-      }
-      if (!store_status.ok()) continue;
-      store_status = store->AddArticles(&b->out, options.merge, &st);
-      if (options.on_progress)
-        options.on_progress({st.articles_read, st.articles_stored, elapsed()});
-    }
-  };
-  auto current = std::make_shared<Batch>();
-  auto submit = [&]() {
-    if (current->in.empty()) return;
-    {
-      std::lock_guard<std::mutex> lock(mu);
-      queue.push_back(current);
-      inorder.push_back(current);
-    }
-    cv_work.notify_one();
-    current = std::make_shared<Batch>();
-    drain(false);
-  };
+  OrderedBatchPool<Article, ProcessedArticle, CoderScratch> pool(
+      threads, batch_size,
+      [&](Article&& a, CoderScratch* scratch) {
+        return ProcessArticle(std::move(a), c, options.text, scratch);
+      },
+      [&](std::vector<ProcessedArticle>* batch) {
+        if (!store_status.ok()) return;
+        store_status = store->AddArticles(batch, options.merge, &st);
+        if (options.on_progress)
+          options.on_progress({st.articles_read, st.articles_stored, elapsed()});
+      });
   // Ids and hashes seen in this run but not yet stored: later copies in the
   // same run are duplicates too (AddArticles checks again when storing).
   std::unordered_set<std::string> pending_ids, pending_hashes;
@@ -181,18 +121,10 @@ Status IngestInputs(EventStore* store, Coder* coder, const std::vector<std::stri
     }
     pending_ids.insert(a.id);
     if (!hash.empty()) pending_hashes.insert(hash);
-    current->in.push_back(std::move(a));
-    if (current->in.size() >= batch_size) submit();
+    pool.Push(std::move(a));
   };
   Status read_status = ReadInputs(inputs, read_options, v);
-  submit();
-  drain(true);
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    closing = true;
-  }
-  cv_work.notify_all();
-  for (std::thread& t : pool) t.join();
+  pool.Finish();
   st.seconds = elapsed();
   store->set_on_warning(nullptr);  // it refers to this call's on_reject
   if (!store_status.ok()) return store_status;
