@@ -2237,14 +2237,27 @@ static size_t DatelineLength(std::span<const Token> tokens) {
     }
     return letter;
   };
+  auto capitalized = [](const Token& t) {
+    return t.kind == TokenKind::kWord && !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z';
+  };
   constexpr size_t kMaxDateline = 12;
   size_t i = 0;
+  // "WASHINGTON/ATHENS", "WASHINGTON, D.C."
   while (i < tokens.size() && i < kMaxDateline &&
-         (all_caps(tokens[i]) || (i > 0 && (tokens[i].text == "," || tokens[i].text == "."))))
+         (all_caps(tokens[i]) ||
+          (i > 0 && (tokens[i].text == "," || tokens[i].text == "." || tokens[i].text == "/"))))
     ++i;
-  if (i == 0) return 0;
+  // The outlet alone, the place left out: "(Reuters) - ...".
+  const bool bare_outlet = i == 0 && !tokens.empty() && tokens[0].text == "(";
+  if (i == 0 && !bare_outlet) return 0;
+  // A state or country after the place: "LAKE FOREST, Illinois (Reuters) -".
+  if (i > 0 && i < tokens.size() && tokens[i - 1].text == ",") {
+    size_t j = i;
+    while (j < tokens.size() && j < i + 3 && capitalized(tokens[j])) ++j;
+    if (j > i && j < tokens.size() && tokens[j].text == "(") i = j;
+  }
   // A filing date after the place: "BEIJING, June 19 (PAD) -", "KYIV, Nov. 3 -".
-  if (i < tokens.size() && tokens[i - 1].text == "," && IsMonthWord(tokens[i].lower)) {
+  if (i > 0 && i < tokens.size() && tokens[i - 1].text == "," && IsMonthWord(tokens[i].lower)) {
     size_t j = i + 1;
     if (j < tokens.size() && tokens[j].text == ".") ++j;
     if (j < tokens.size() && !tokens[j].text.empty() &&
