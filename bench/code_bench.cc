@@ -2,8 +2,11 @@
 // dictionary load + reading + text stage + coding, in sentences per second,
 // and peak RSS.
 //
-//   code_bench [--dict SPEC]... [--max-articles N] [INPUT...]
+//   code_bench [--dict SPEC]... [--max-articles N] [--syntax] [INPUT...]
 //
+// --syntax loads the shipped tagger and parser (models/) and codes with
+// CoderOptions::syntax: only sentences with an event verb and an actor are
+// parsed; the count is printed.
 // Defaults: the full Phoenix dictionaries (petrarch:$SHARED/data/dictionaries/
 // petrarch2) and the Reuters 2012-2013 corpus (33,220 articles, gzip JSONL).
 #include <sys/resource.h>
@@ -17,6 +20,7 @@
 
 #include "dyad/coder.h"
 #include "dyad/ingest.h"
+#include "dyad/parse.h"
 
 namespace {
 
@@ -36,9 +40,12 @@ int main(int argc, char** argv) {
   const std::string shared = DYAD_SHARED_DIR;
   std::vector<std::string> dicts, inputs;
   long max_articles = -1;
+  bool syntax = false;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--dict") && i + 1 < argc)
       dicts.push_back(argv[++i]);
+    else if (!std::strcmp(argv[i], "--syntax"))
+      syntax = true;
     else if (!std::strcmp(argv[i], "--max-articles") && i + 1 < argc)
       max_articles = std::atol(argv[++i]);
     else
@@ -58,6 +65,15 @@ int main(int argc, char** argv) {
     return 1;
   }
   dyad::Coder coder(*dict, dyad::CoderOptionsForDictionary(**dict, nullptr));
+  if (syntax) {
+    auto parser = dyad::Parser::Load();
+    if (!parser.ok()) {
+      std::fprintf(stderr, "code_bench: %s\n", parser.status().ToString().c_str());
+      return 1;
+    }
+    std::printf("parser model memory: %.1f MB\n", (*parser)->MemoryBytes() / 1e6);
+    coder.set_parser(std::move(*parser));
+  }
   auto t1 = std::chrono::steady_clock::now();
 
   dyad::CoderScratch scratch;
@@ -86,6 +102,11 @@ int main(int argc, char** argv) {
   std::printf("articles: %llu  sentences: %llu  events: %llu  rejects: %llu\n",
               static_cast<unsigned long long>(articles), static_cast<unsigned long long>(sentences),
               static_cast<unsigned long long>(nevents), static_cast<unsigned long long>(rejects));
+  if (syntax)
+    std::printf("parsed sentences: %llu (%.1f%%), events oriented by the parse: %llu\n",
+                static_cast<unsigned long long>(scratch.parsed_sentences()),
+                100.0 * scratch.parsed_sentences() / (sentences ? sentences : 1),
+                static_cast<unsigned long long>(scratch.syntax_events()));
   std::printf("read+text+code: %.2f s = %.0f sentences/s\n", code, sentences / code);
   std::printf("including dictionary load: %.2f s = %.0f sentences/s (1 thread)\n", total,
               sentences / total);

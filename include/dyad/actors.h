@@ -334,14 +334,20 @@ struct NerEvalReport {
   SpanScore any;                      // every gold span (S, T, R) vs every actor mention found
   SpanScore source;                   // gold S vs coder event sources
   SpanScore target;                   // gold T vs coder event targets
+  // Coded events by orientation against the gold spans: source overlaps a
+  // gold source and target a gold target (right way round), the reverse, or
+  // neither.
+  size_t events = 0, events_oriented = 0, events_reversed = 0;
   std::string Summary() const;
 };
 
 // Reads `files` (cameo_ner train.txt / test.txt), codes each sentence with
 // the default-dictionary coder `dict` and the resolver's mention finder, and
-// scores spans. NotFound names a missing file.
+// scores spans. With `parser`, the coder reads subjects and objects from the
+// parse (CoderOptions::syntax). NotFound names a missing file.
 Result<NerEvalReport> EvaluateCameoNer(const std::vector<std::string>& files,
-                                       std::shared_ptr<const Dictionary> dict);
+                                       std::shared_ptr<const Dictionary> dict,
+                                       std::shared_ptr<const Parser> parser = nullptr);
 
 }  // namespace dyad
 

@@ -41,6 +41,8 @@
 
 namespace dyad {
 
+class Parser;  // dyad/parse.h
+
 // Settings; the defaults are TABARI's defaults with PETRARCH's require_dyad.
 struct CoderOptions {
   // TABARI "SET: CODE BY ...": which events of a sentence are kept.
@@ -97,6 +99,15 @@ struct CoderOptions {
   // never taken as the target. On in the validation runners too (it changes
   // no record of either suite).
   bool drop_attribution = true;
+  // Read the doer and the one acted on from a dependency parse of the
+  // sentence when a parser is installed (Coder::set_parser): the subject
+  // (or a passive's "by" agent, a relative clause's noun, a control verb's
+  // object, a coordinated verb's subject) is the source, the indirect or
+  // direct object, passive subject or prepositional object the target — each
+  // only when an actor stands in that phrase; otherwise the shallow rules
+  // above decide. A pattern's "$"/"+" always wins. Only sentences with an
+  // event verb and an actor are parsed. See docs/coder.md ("Syntax").
+  bool syntax = true;
   // Exact dictionary words also match token lemmas.
   bool use_lemma = false;
   // "al-Assad" is read as "al Assad" (TABARI reads '-' as a blank).
@@ -185,6 +196,10 @@ class CoderScratch {
   // Forgets what carries over between sentences (the FORWARD actor); call at
   // the start of each story. Coder::CodeArticle calls it for every article.
   void NewStory();
+  // Sentences this scratch's thread has parsed (CoderOptions::syntax), and
+  // events whose source or target the parse chose.
+  uint64_t parsed_sentences() const;
+  uint64_t syntax_events() const;
 
   struct Impl;
   Impl* impl() { return impl_.get(); }
@@ -230,6 +245,11 @@ class Coder {
                        const EventDateResolver& date_resolver, CoderScratch* scratch,
                        std::vector<CodedEvent>* out) const;
 
+  // Installs the dependency parser used when CoderOptions::syntax is on;
+  // call before use. Without one, coding is shallow only.
+  void set_parser(std::shared_ptr<const Parser> parser) { parser_ = std::move(parser); }
+  const Parser* parser() const { return parser_.get(); }
+
   // Installs the event-date hook (see EventDateResolver); call before use.
   void set_date_resolver(EventDateResolver r) { date_resolver_ = std::move(r); }
 
@@ -240,6 +260,7 @@ class Coder {
   CoderOptions options_;
   std::unique_ptr<Index> index_;
   EventDateResolver date_resolver_;
+  std::shared_ptr<const Parser> parser_;
 };
 
 // Reads `inputs` with the ingest readers, codes every article with `coder`

@@ -11,6 +11,7 @@
 #ifndef DYAD_VALIDATE_H_
 #define DYAD_VALIDATE_H_
 
+#include <memory>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -86,6 +87,8 @@ struct ValidateOptions {
   bool verbose = false;  // print passes too
   // TABARI: stop at the record whose id starts with FINAL (end of the standard suite).
   bool stop_at_final = true;
+  // Dependency parser for CoderOptions::syntax; null codes shallow only.
+  std::shared_ptr<const Parser> parser;
 };
 
 // Runs TABARI's suite: `project_path` is a TABARI .project; its <textfile>

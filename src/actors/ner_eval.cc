@@ -64,14 +64,19 @@ std::string NerEvalReport::Summary() const {
   line("any", any);
   line("source", source);
   line("target", target);
+  out += fmt::format("events  {:>5}  source and target both right {} ({:.3f}), reversed {} ({:.3f})\n",
+                     events, events_oriented, Ratio(events_oriented, events), events_reversed,
+                     Ratio(events_reversed, events));
   return out;
 }
 
 Result<NerEvalReport> EvaluateCameoNer(const std::vector<std::string>& files,
-                                       std::shared_ptr<const Dictionary> dict) {
+                                       std::shared_ptr<const Dictionary> dict,
+                                       std::shared_ptr<const Parser> parser) {
   NerEvalReport rep;
   std::vector<std::string> coder_warnings;
   Coder coder(dict, CoderOptionsForDictionary(*dict, &coder_warnings));
+  coder.set_parser(std::move(parser));
   CoderScratch scratch;
   ArticleResolver resolver(dict, nullptr);
   SentenceResult res;
@@ -139,9 +144,21 @@ Result<NerEvalReport> EvaluateCameoNer(const std::vector<std::string>& files,
         if (Overlaps(m, w)) w = {std::min(w.first, m.first), std::max(w.second, m.second)};
       out->insert(w);
     };
+    auto hits = [](const std::set<WordSpan>& spans, const std::set<WordSpan>& gold) {
+      for (const WordSpan& p : spans)
+        for (const WordSpan& g : gold)
+          if (Overlaps(p, g)) return true;
+      return false;
+    };
     for (const SentenceEvent& e : res.events) {
-      slot(e.source, &pred_s);
-      slot(e.target, &pred_t);
+      std::set<WordSpan> es, et;
+      slot(e.source, &es);
+      slot(e.target, &et);
+      ++rep.events;
+      if (hits(es, gold_s) && hits(et, gold_t)) ++rep.events_oriented;
+      if (hits(es, gold_t) && hits(et, gold_s)) ++rep.events_reversed;
+      pred_s.insert(es.begin(), es.end());
+      pred_t.insert(et.begin(), et.end());
     }
     for (const WordSpan& w : pred_s) pred_any.insert(w);
     for (const WordSpan& w : pred_t) pred_any.insert(w);

@@ -11,6 +11,7 @@
 
 #include "dyad/actors.h"
 #include "dyad/default_dictionary.h"
+#include "dyad/parse.h"
 
 namespace dyad {
 namespace {
@@ -45,6 +46,25 @@ TEST(CameoNerEvalTest, SpanPrecisionRecallFloors) {
   EXPECT_GE(rep->target.ExactRecall(), 0.15);
   EXPECT_GE(rep->target.OverlapPrecision(), 0.55);
   EXPECT_GE(rep->target.OverlapRecall(), 0.35);
+}
+
+// The same with the dependency parser choosing sources and targets
+// (CoderOptions::syntax); docs/coder.md ("Syntax") has both sets of numbers.
+TEST(CameoNerEvalTest, WithTheParser) {
+  const std::string dir =
+      std::string(DYAD_SHARED_DIR) + "/data/corpora/conflibert_eval_data/data/cameo_ner";
+  ASSERT_TRUE(std::filesystem::is_directory(dir))
+      << "missing " << dir << " (the shared reference data; see ../shared/README.md)";
+  std::vector<DictWarning> w;
+  auto dict = LoadDefaultDictionary({}, &w);
+  ASSERT_TRUE(dict.ok()) << dict.status().message();
+  auto parser = Parser::Load();
+  ASSERT_TRUE(parser.ok()) << parser.status().message();
+  std::shared_ptr<const Parser> p = std::move(*parser);
+  auto rep = EvaluateCameoNer({dir + "/train.txt", dir + "/test.txt"}, *dict, p);
+  ASSERT_TRUE(rep.ok()) << rep.status().message();
+  std::cout << rep->Summary();
+  EXPECT_EQ(rep->sentences, 1604u);
 }
 
 TEST(CameoNerEvalTest, MissingFileIsNotFound) {

@@ -19,6 +19,7 @@ struct CodeFlags {
   std::string format = "tsv";
   bool keep_boilerplate = false;
   bool quiet_warnings = false;
+  SyntaxFlags syntax;
 };
 
 int RunCode(const CodeFlags& f) {
@@ -33,7 +34,7 @@ int RunCode(const CodeFlags& f) {
     std::cerr << "dyad code: --threads must be 0 (all cores) or more\n";
     return kExitUsage;
   }
-  std::unique_ptr<Coder> coder_ptr = MakeCoder("code", f.dicts, f.quiet_warnings);
+  std::unique_ptr<Coder> coder_ptr = MakeCoder("code", f.dicts, f.quiet_warnings, f.syntax);
   if (!coder_ptr) return kExitFailure;
   Coder& coder = *coder_ptr;
   // Events are dated from their sentence ("on Saturday", "last month") against the
@@ -115,6 +116,7 @@ Command AddCodeCommand(CLI::App& app) {
   sub->add_flag("--keep-boilerplate", flags->keep_boilerplate,
                 "Keep share blocks, captions, footers and other boilerplate");
   sub->add_flag("--quiet-warnings", flags->quiet_warnings, "Do not print dictionary warnings");
+  flags->syntax.AddTo(sub);
   return {sub, [flags] { return RunCode(*flags); }};
 }
 

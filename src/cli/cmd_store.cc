@@ -30,6 +30,7 @@ struct IngestFlags {
   double min_similarity = 0.1;
   bool keep_boilerplate = false;
   bool quiet_warnings = false;
+  SyntaxFlags syntax;
   bool no_progress = false;
 };
 
@@ -58,7 +59,7 @@ int RunIngest(const IngestFlags& f) {
   io.merge.window_days = f.window_days;
   io.merge.min_similarity = f.min_similarity;
 
-  std::unique_ptr<Coder> coder_ptr = MakeCoder("ingest", f.dicts, f.quiet_warnings);
+  std::unique_ptr<Coder> coder_ptr = MakeCoder("ingest", f.dicts, f.quiet_warnings, f.syntax);
   if (!coder_ptr) return kExitFailure;
   Coder& coder = *coder_ptr;
 
@@ -203,6 +204,7 @@ Command AddIngestCommand(CLI::App& app) {
       ->capture_default_str();
   sub->add_flag("--keep-boilerplate", f->keep_boilerplate, "Keep share blocks, captions, footers");
   sub->add_flag("--quiet-warnings", f->quiet_warnings, "Do not print dictionary warnings");
+  f->syntax.AddTo(sub);
   sub->add_flag("--no-progress", f->no_progress, "No progress bar even on a terminal");
   return {sub, [f] { return RunIngest(*f); }};
 }

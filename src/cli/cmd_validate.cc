@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "cli/command.h"
+#include "dyad/parse.h"
 #include "dyad/validate.h"
 
 namespace dyad::cli {
@@ -13,12 +14,22 @@ struct ValidateFlags {
   std::string path;
   std::vector<std::string> dicts;
   bool verbose = false;
+  bool syntax = false;
+  std::string model_dir;
 };
 
 int RunValidate(const ValidateFlags& f) {
   ValidateOptions o;
   o.dict_specs = f.dicts;
   o.verbose = f.verbose;
+  if (f.syntax) {
+    Result<std::unique_ptr<Parser>> parser = Parser::Load(f.model_dir);
+    if (!parser.ok()) {
+      std::cerr << "dyad validate: " << parser.status().ToString() << "\n";
+      return kExitFailure;
+    }
+    o.parser = std::move(*parser);
+  }
   Result<ValidationSummary> r =
       Status::InvalidArgument("unknown suite '" + f.suite + "'; use tabari or petrarch");
   if (f.suite == "tabari")
@@ -48,6 +59,10 @@ Command AddValidateCommand(CLI::App& app) {
                   "Dictionary spec(s) instead of the suite's own (petrarch:DIR uses the "
                   "PETR.Validate.* files the records name when DIR holds them)");
   sub->add_flag("-v,--verbose", flags->verbose, "Also print passes and the rule of each event");
+  sub->add_flag("--syntax,!--no-syntax", flags->syntax,
+                "Code with the dependency parser's subjects and objects (default: off, "
+                "shallow rules only, as the suites were written for)");
+  sub->add_option("--model", flags->model_dir, "Folder with the parser models (default: found)");
   return {sub, [flags] { return RunValidate(*flags); }};
 }
 

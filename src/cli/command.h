@@ -50,11 +50,21 @@ class RejectReporter {
   int warnings_ = 0;
 };
 
+// --syntax / --no-syntax and --model: whether the coder reads subjects and
+// objects from the dependency parser (CoderOptions::syntax), and where the
+// models are.
+struct SyntaxFlags {
+  bool syntax = true;
+  std::string model_dir;
+  void AddTo(CLI::App* app);
+};
+
 // Loads the --dict specs (the built-in default when none), prints dictionary and
-// option warnings to stderr unless `quiet_warnings`, and builds a coder for them.
+// option warnings to stderr unless `quiet_warnings`, and builds a coder for them,
+// with the parser loaded when `syntax.syntax`.
 // On failure prints "dyad COMMAND: <reason>" and returns nullptr.
 std::unique_ptr<Coder> MakeCoder(std::string_view command, const std::vector<std::string>& dicts,
-                                 bool quiet_warnings);
+                                 bool quiet_warnings, const SyntaxFlags& syntax);
 
 // Registration, one per cmd_*.cc.
 Command AddSentencesCommand(CLI::App& app);

@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "dyad/default_dictionary.h"
+#include "dyad/parse.h"
 
 namespace dyad::cli {
 
@@ -33,8 +34,16 @@ Result<ReadOptions> InputFlags::ToOptions() const {
   return o;
 }
 
+void SyntaxFlags::AddTo(CLI::App* app) {
+  app->add_flag("--syntax,!--no-syntax", syntax,
+                "Read sources and targets from the dependency parse where it finds an actor "
+                "(default: on; --no-syntax codes with the shallow rules only)");
+  app->add_option("--model", model_dir,
+                  "Folder with en_ewt.tagger and en_ewt.parser (default: found as for dyad parse)");
+}
+
 std::unique_ptr<Coder> MakeCoder(std::string_view command, const std::vector<std::string>& dicts,
-                                 bool quiet_warnings) {
+                                 bool quiet_warnings, const SyntaxFlags& syntax) {
   std::vector<DictWarning> warnings;
   Result<std::shared_ptr<const Dictionary>> dict =
       dicts.empty() ? LoadDefaultDictionary(DefaultDictionaryOptions(), &warnings)
@@ -49,7 +58,18 @@ std::unique_ptr<Coder> MakeCoder(std::string_view command, const std::vector<std
   std::vector<std::string> option_warnings;
   CoderOptions options = CoderOptionsForDictionary(**dict, &option_warnings);
   for (const std::string& w : option_warnings) std::cerr << "dyad: option warning: " << w << "\n";
-  return std::make_unique<Coder>(*dict, options);
+  options.syntax = syntax.syntax;
+  auto coder = std::make_unique<Coder>(*dict, options);
+  if (syntax.syntax) {
+    Result<std::unique_ptr<Parser>> parser = Parser::Load(syntax.model_dir);
+    if (!parser.ok()) {
+      std::cerr << "dyad " << command << ": " << parser.status().ToString()
+                << " (or pass --no-syntax to code without the parser)\n";
+      return nullptr;
+    }
+    coder->set_parser(std::move(*parser));
+  }
+  return coder;
 }
 
 void RejectReporter::Report(const Reject& r) {

@@ -8,7 +8,9 @@
 #include <deque>
 #include <unordered_map>
 
+#include "code/syntax.h"
 #include "dyad/codebook.h"
+#include "dyad/parse.h"
 
 namespace dyad {
 
@@ -104,10 +106,19 @@ struct CoderScratch::Impl {
   // of the story, for a pronoun with no antecedent in its own sentence.
   std::string forward_code;
   int32_t forward_entry = -1;
+  // CoderOptions::syntax: the parse of the current sentence, made on first
+  // need (an event verb with an actor), and the tree over it.
+  ParsedSentence parsed;
+  std::vector<std::string_view> parse_words, parse_lower;
+  code_internal::DependencyTree tree;
+  uint64_t parsed_sentences = 0;
+  uint64_t syntax_events = 0;
 };
 
 CoderScratch::CoderScratch() : impl_(std::make_unique<Impl>()) {}
 CoderScratch::~CoderScratch() = default;
+uint64_t CoderScratch::parsed_sentences() const { return impl_->parsed_sentences; }
+uint64_t CoderScratch::syntax_events() const { return impl_->syntax_events; }
 
 void CoderScratch::NewStory() {
   impl_->forward_code.clear();
@@ -597,8 +608,8 @@ const std::initializer_list<std::string_view> kClauseOpeners = {
 class SentenceCoder {
  public:
   SentenceCoder(const Dictionary& d, const CoderOptions& o, const Coder::Index& x,
-                CoderScratch::Impl* s, const Date& date)
-      : d_(d), o_(o), x_(x), s_(*s), date_(date) {}
+                CoderScratch::Impl* s, const Date& date, const Parser* parser)
+      : d_(d), o_(o), x_(x), s_(*s), date_(date), parser_(o.syntax ? parser : nullptr) {}
 
   void Run(std::span<const Token> tokens, SentenceResult* out);
 
@@ -642,6 +653,17 @@ class SentenceCoder {
   // Mention m can be the subject of the verb starting at word verb_b.
   bool IsSubjectOf(int32_t m, uint32_t verb_b) const;
   void Expand(int32_t m, std::vector<std::pair<std::string, int32_t>>* out) const;
+  // CoderOptions::syntax: parses the sentence once (false when it cannot be
+  // parsed), and finds the first live actor mention inside the phrase headed
+  // by token `head`, other than `not_like` (a mention whose code, or
+  // compound, it must not share).
+  bool EnsureParse();
+  // At least two live actor mentions with different codes: with fewer, the
+  // parse has nothing to choose between, so the sentence is not parsed.
+  bool TwoLiveCodes() const;
+  int32_t MentionInPhrase(int head, int32_t not_like, bool prepositional) const;
+  std::string_view AttachmentOf(int32_t m, int v) const;  // DependencyTree::AttachmentTo
+  bool MentionIn(int32_t m, int head) const;  // a word of mention m is in the phrase
   // The codes of the given mentions, "A/B" codes split, duplicates removed.
   void ExpandMembers(const std::vector<int32_t>& ms,
                      std::vector<std::pair<std::string, int32_t>>* out) const;
@@ -651,6 +673,8 @@ class SentenceCoder {
   const Coder::Index& x_;
   CoderScratch::Impl& s_;
   Date date_;
+  const Parser* parser_;
+  int parse_state_ = 0;  // 0 not tried, 1 parsed, -1 failed
   std::span<const Token> tokens_;
   size_t steps_ = 0;
   // "$"/"+" inside a synset phrase ("PESO_$"): the actor bound by the phrase
@@ -1789,6 +1813,71 @@ void SentenceCoder::ExpandMembers(const std::vector<int32_t>& ms,
   }
 }
 
+bool SentenceCoder::TwoLiveCodes() const {
+  const Mention* first = nullptr;
+  for (const Mention& m : s_.mentions) {
+    if (m.dead || m.agent_only) continue;
+    if (first == nullptr) first = &m;
+    else if (m.code != first->code) return true;
+  }
+  return false;
+}
+
+bool SentenceCoder::EnsureParse() {
+  if (parse_state_ != 0) return parse_state_ > 0;
+  parse_state_ = -1;
+  if (parser_ == nullptr || tokens_.empty() || tokens_.size() > Parser::kMaxWords) return false;
+  s_.parse_words.clear();
+  s_.parse_lower.clear();
+  for (const Token& t : tokens_) {
+    s_.parse_words.push_back(t.text);
+    s_.parse_lower.push_back(t.lower);
+  }
+  if (!parser_->Parse(s_.parse_words, &s_.parsed).ok()) return false;
+  if (s_.parsed.words.size() != tokens_.size()) return false;
+  s_.tree.Reset(&s_.parsed, &s_.parse_lower);
+  ++s_.parsed_sentences;
+  parse_state_ = 1;
+  return true;
+}
+
+bool SentenceCoder::MentionIn(int32_t m, int head) const {
+  if (head < 0 || m < 0) return false;
+  const Mention& mm = s_.mentions[m];
+  for (uint32_t w = mm.b; w < mm.e && w < s_.words.size(); ++w)
+    if (s_.tree.InPhrase(static_cast<int>(s_.words[w].tok), head)) return true;
+  return false;
+}
+
+std::string_view SentenceCoder::AttachmentOf(int32_t m, int v) const {
+  const Mention& mm = s_.mentions[m];
+  for (uint32_t w = mm.b; w < mm.e && w < s_.words.size(); ++w) {
+    const std::string_view how = s_.tree.AttachmentTo(static_cast<int>(s_.words[w].tok), v);
+    if (!how.empty()) return how;
+  }
+  return {};
+}
+
+int32_t SentenceCoder::MentionInPhrase(int head, int32_t not_like, bool prepositional) const {
+  if (head < 0) return -1;
+  const auto& ms = s_.mentions;
+  for (size_t i = 0; i < ms.size(); ++i) {
+    const Mention& m = ms[i];
+    if (m.dead || m.agent_only) continue;
+    // "arrived on his first visit": the owner inside a prepositional phrase
+    // is not the one acted on.
+    if (prepositional && m.pronoun && m.b < s_.words.size() &&
+        IsAny(s_.words[m.b].lower, {"his", "her", "its", "their"}))
+      continue;
+    if (not_like >= 0 &&
+        (static_cast<int32_t>(i) == not_like || SameCode(static_cast<int32_t>(i), not_like) ||
+         (ms[not_like].compound >= 0 && m.compound == ms[not_like].compound)))
+      continue;
+    if (MentionIn(static_cast<int32_t>(i), head)) return static_cast<int32_t>(i);
+  }
+  return -1;
+}
+
 void SentenceCoder::CodeClauses(SentenceResult* out) {
   const auto& ws = s_.words;
   const auto& ms = s_.mentions;
@@ -2001,6 +2090,60 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
             }
         if (tgt < 0 && !target_after_only && src >= 0 && ms[src].compound >= 0) tgt = src;
       }
+      // Syntax (CoderOptions::syntax): where the parse puts an actor in the
+      // verb's doer or undergoer phrase, it replaces the shallow guess. When
+      // the two would then share a code, the shallow pair stands.
+      std::string syntax_note;
+      bool syntax_oriented = false;
+      // It only re-reads a pair the shallow rules found: a verb they left
+      // without a source or target stays so (the parse alone would add
+      // events such as "Speaking in Paris, ..." -> Paris).
+      if (parser_ != nullptr && (bind.src < 0 || bind.tgt < 0) && src >= 0 && tgt >= 0 &&
+          TwoLiveCodes() && EnsureParse()) {
+        const code_internal::PredicateRoles roles =
+            s_.tree.RolesOf(static_cast<int>(ws[v.b].tok));
+        if (roles.verbal) {
+          // A shallow pick already inside the phrase stands: which actor of
+          // a phrase counts ("Dagolath's minister Telemar") is the
+          // dictionary conventions' call, not the parse's.
+          // A shallow target that depends on this verb in any way but as
+          // its subject ("arrived in Gondor") stands too.
+          const int vt = static_cast<int>(ws[v.b].tok);
+          const bool src_fits = src >= 0 && MentionIn(src, roles.doer);
+          int32_t ssrc = -1;
+          if (bind.src < 0 && !src_fits) ssrc = MentionInPhrase(roles.doer, bind.tgt, false);
+          bool tgt_fits = false;
+          for (int k = 0; k < roles.undergoers; ++k)
+            if (tgt >= 0 && MentionIn(tgt, roles.undergoer[k])) tgt_fits = true;
+          if (tgt >= 0 && !tgt_fits) {
+            const std::string_view how = AttachmentOf(tgt, vt);
+            tgt_fits = !how.empty() && how != "nsubj" && how != "csubj" && how != "obl:agent";
+          }
+          int32_t stgt = -1;
+          if (bind.tgt < 0 && !tgt_fits)
+            for (int k = 0; k < roles.undergoers && stgt < 0; ++k)
+              stgt = MentionInPhrase(roles.undergoer[k], ssrc >= 0 ? ssrc : src,
+                                     roles.prepositional[k]);
+          // A pick with the shallow one's code changes nothing but the
+          // words shown ("her" for "Italy"): the named one stays.
+          const int32_t nsrc = ssrc >= 0 && !(src >= 0 && SameCode(ssrc, src)) ? ssrc : src;
+          const int32_t ntgt = stgt >= 0 && !(tgt >= 0 && SameCode(stgt, tgt)) ? stgt : tgt;
+          const bool clash = nsrc >= 0 && ntgt >= 0 &&
+                             (nsrc == ntgt || SameCode(nsrc, ntgt) ||
+                              (ms[nsrc].compound >= 0 && ms[nsrc].compound == ms[ntgt].compound));
+          if ((ssrc >= 0 || stgt >= 0) && !clash) {
+            if (nsrc != src || ntgt != tgt) {
+              syntax_note = " parse";
+              if (nsrc != src) syntax_note += std::string(" source=") + roles.how;
+              if (ntgt != tgt) syntax_note += " target";
+              if (roles.passive) syntax_note += " (passive)";
+            }
+            src = nsrc;
+            tgt = ntgt;
+            syntax_oriented = true;  // the parse has read the voice: no shallow swap
+          }
+        }
+      }
       // Passive voice: was/were/been one or two words before, "by" right after.
       // One adverb may stand between ("was opposed earlier by", PASV-04).
       const bool by_after =
@@ -2009,7 +2152,8 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
       if (!designated && src >= 0 && tgt >= 0 && by_after) {
         bool aux = (v.b >= 1 && ws[v.b - 1].type == kAuxWord) ||
                    (v.b >= 2 && ws[v.b - 2].type == kAuxWord);
-        if (aux) std::swap(src, tgt);
+        if (aux && !syntax_oriented) std::swap(src, tgt);
+        if (aux && syntax_oriented && syntax_note.empty()) syntax_note = " parse (active voice)";
       }
       if (o_.trace)
         out->trace += "{src " + (src >= 0 ? ms[src].code : std::string("-")) + " tgt " +
@@ -2049,7 +2193,8 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
         rule += " pattern " + fired->code.ToString() + " (" + d_.Where(fired->where) + ")";
       else
         rule += " code " + ve.code.ToString();
-      if (designated) rule += " designated";
+      if (bind.src >= 0 || bind.tgt >= 0) rule += " designated";
+      rule += syntax_note;
       bool emitted = false;
       auto make_actor = [&](const std::pair<std::string, int32_t>& a) {
         CodedActor r;
@@ -2088,6 +2233,7 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
           }
         }
       if (!emitted) continue;
+      if (!syntax_note.empty()) ++s_.syntax_events;
       if (spec.flag != '?') {
         clause_has_main = true;
         if (o_.code_by != CoderOptions::CodeBy::kAll) clause_done = true;
@@ -2206,7 +2352,7 @@ void SentenceCoder::Trace(SentenceResult* out) const {
 
 void Coder::CodeSentence(std::span<const Token> tokens, const Date& date, CoderScratch* scratch,
                          SentenceResult* result) const {
-  SentenceCoder sc(*dict_, options_, *index_, scratch->impl(), date);
+  SentenceCoder sc(*dict_, options_, *index_, scratch->impl(), date, parser_.get());
   sc.Run(tokens, result);
 }
 

@@ -511,6 +511,7 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
   base.trace = options.verbose;
   CoderOptions current = base;
   std::unique_ptr<Coder> coder = std::make_unique<Coder>(dict, current);
+  coder->set_parser(options.parser);
   CoderScratch scratch;
   std::string last_story;
   bool ended = false;
@@ -535,6 +536,7 @@ Result<ValidationSummary> RunTabariValidation(std::string_view project_path,
         if (!st.ok()) *out << "warning: " << r.id << ": " << st.message() << "\n";
       }
       coder = std::make_unique<Coder>(dict, current);
+      coder->set_parser(options.parser);
     };
     if (r.options_only) {
       apply_options();
@@ -627,6 +629,7 @@ Result<ValidationSummary> RunPetrarchValidation(std::string_view records_path,
   run.out = out;
   run.verbose = options.verbose;
   std::unique_ptr<Coder> coder = std::make_unique<Coder>(dict, current);
+  coder->set_parser(options.parser);
   CoderScratch scratch;
   for (const ValidationRecord& r : records) {
     if (!r.options.empty()) {
@@ -636,6 +639,7 @@ Result<ValidationSummary> RunPetrarchValidation(std::string_view records_path,
                             &current);
       }
       coder = std::make_unique<Coder>(dict, current);
+      coder->set_parser(options.parser);
     }
     run.Score(r, *coder, &scratch);
   }
