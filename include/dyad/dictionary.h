@@ -61,6 +61,10 @@ struct PhraseWord {
   bool stem = false;        // true: matches any token starting with `text`
   bool gap_before = false;  // TABARI blank connector: other words may precede
                             // this one (ignored by the phrase matcher)
+  // A one-word phrase written in capitals in dyad's own format ("WHO",
+  // "NATO"): an acronym, matched only by a token that starts with a capital
+  // letter, so the pronoun "who" is not the World Health Organization.
+  bool cased = false;
 };
 
 struct Phrase {

@@ -35,9 +35,12 @@ TEST(CameoNerEvalTest, SpanPrecisionRecallFloors) {
   EXPECT_EQ(rep->target.gold, 1391u);
   // Floors: the values measured (docs/actors.md), rounded down.
   EXPECT_GE(rep->any.ExactPrecision(), 0.27);
-  EXPECT_GE(rep->any.ExactRecall(), 0.33);
-  EXPECT_GE(rep->any.OverlapPrecision(), 0.65);
-  EXPECT_GE(rep->any.OverlapRecall(), 0.74);
+  // 0.330 / 0.741 before "who" stopped matching the WHO acronym: six gold
+  // spans run through a relative "who" ("... officials who ..."), which that
+  // bogus reading overlapped. Precision rose (overlap 0.661 -> 0.668).
+  EXPECT_GE(rep->any.ExactRecall(), 0.32);
+  EXPECT_GE(rep->any.OverlapPrecision(), 0.66);
+  EXPECT_GE(rep->any.OverlapRecall(), 0.73);
   EXPECT_GE(rep->source.ExactPrecision(), 0.36);
   EXPECT_GE(rep->source.ExactRecall(), 0.20);
   EXPECT_GE(rep->source.OverlapPrecision(), 0.75);

@@ -780,6 +780,8 @@ void SentenceCoder::ClassifyActors() {
   for (size_t i = 0; i < s_.words.size(); ++i) {
     std::string_view l = s_.words[i].lower;
     view[i].lower.assign(l);
+    // The word as written: the dictionary's acronyms ("WHO") need a capital.
+    view[i].text.assign(tokens_[s_.words[i].tok].text);
     if (o_.tabari_endings) {
       // The lemma slot carries the word without a regular plural ending.
       // "-es" comes off only after a sibilant ("churches", "taxes");

@@ -267,6 +267,9 @@ struct Trie {
     uint32_t payload_count = 0;
     bool has_exact = false;
     bool has_stem = false;
+    // Phrases ending here: 0 none yet, 1 all PhraseWord::cased acronyms,
+    // 2 at least one that is not. Only 1 restricts matching.
+    uint8_t cased = 0;
   };
   std::vector<Node> nodes{Node()};  // node 0 = root
   WordTable edges;
@@ -303,6 +306,7 @@ namespace {
 struct TokenKey {
   std::string_view lower;
   std::string_view lemma;
+  bool capital = true;  // starts with a capital letter (cased acronyms need one)
 };
 
 // Depth-first walk from `node` at token `j`. Calls emit(end, node) for every
@@ -341,6 +345,7 @@ void FindIn(const Trie& t, const TokenKey* toks, size_t n, const MatchOptions& o
     const size_t first = out->size();
     size_t best = 0;
     auto emit = [&](size_t end, uint32_t node) {
+      if (t.nodes[node].cased == 1 && !toks[end - 1].capital) return;  // "who" is not "WHO"
       if (options.longest_only && end < best) return;
       if (options.longest_only && end > best) {
         out->resize(first);
@@ -380,14 +385,21 @@ void Dictionary::FindPhrases(PhraseKind kind, std::span<const Token> tokens,
     heap_keys.resize(tokens.size());
     keys = heap_keys.data();
   }
-  for (size_t i = 0; i < tokens.size(); ++i) keys[i] = {tokens[i].lower, tokens[i].lemma};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string_view text = tokens[i].text;
+    // Non-ASCII first letters count as capitals: the acronyms are ASCII, and
+    // a token with no text (built from words alone) must not lose matches.
+    const bool capital = text.empty() || static_cast<unsigned char>(text[0]) >= 0x80 ||
+                         (text[0] >= 'A' && text[0] <= 'Z');
+    keys[i] = {tokens[i].lower, tokens[i].lemma, capital};
+  }
   FindIn(index_->tries[static_cast<int>(kind)], keys, tokens.size(), options, out);
 }
 
 void Dictionary::FindPhrases(PhraseKind kind, std::span<const std::string_view> words,
                              const MatchOptions& options, std::vector<PhraseMatch>* out) const {
   std::vector<TokenKey> keys(words.size());
-  for (size_t i = 0; i < words.size(); ++i) keys[i] = {words[i], words[i]};
+  for (size_t i = 0; i < words.size(); ++i) keys[i] = {words[i], words[i], true};
   FindIn(index_->tries[static_cast<int>(kind)], keys.data(), keys.size(), options, out);
 }
 
@@ -521,7 +533,11 @@ void AddPhrase(Trie* t, const Phrase& p, uint32_t entry,
     }
     node = next;
   }
-  if (node != 0) terminals->push_back({node, entry});
+  if (node == 0) return;
+  const bool cased = p.words.size() == 1 && p.words[0].cased;
+  uint8_t& c = t->nodes[node].cased;
+  c = cased ? (c == 0 ? 1 : c) : 2;
+  terminals->push_back({node, entry});
 }
 
 void FinishTrie(Trie* t, std::vector<std::pair<uint32_t, uint32_t>>* terminals) {

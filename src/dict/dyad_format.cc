@@ -260,7 +260,11 @@ std::string PhraseText(const Phrase& p) {
   std::string out;
   for (const PhraseWord& w : p.words) {
     if (!out.empty()) out.push_back(' ');
-    out += w.text;
+    if (w.cased) {
+      for (char c : w.text) out.push_back(c >= 'a' && c <= 'z' ? static_cast<char>(c - 32) : c);
+    } else {
+      out += w.text;
+    }
     if (w.stem) out.push_back('*');
   }
   return out;
@@ -350,6 +354,18 @@ bool Parser::ParsePhrase(std::string_view text, Phrase* out, std::string* error)
   if (out->words.empty()) {
     *error = "empty phrase";
     return false;
+  }
+  // An acronym: one word of two or more letters, every letter a capital.
+  if (out->words.size() == 1 && !out->words[0].stem) {
+    size_t letters = 0;
+    bool lower = false;
+    const std::string_view word = Trim(text);  // the one word as written
+    for (char c : word) {
+      if (c >= 'A' && c <= 'Z') ++letters;
+      if (c >= 'a' && c <= 'z') lower = true;
+      if (static_cast<unsigned char>(c) >= 0x80) lower = true;  // leave non-ASCII words alone
+    }
+    out->words[0].cased = letters >= 2 && !lower;
   }
   return true;
 }

@@ -345,6 +345,46 @@ TEST(DyadFormat, CommentsAndOddBytes) {
   EXPECT_EQ(p.dict->verbs()[0].code.kind, EventCodeSpec::Kind::kDiscard);
 }
 
+// A one-word phrase in capitals is an acronym: "WHO" is the World Health
+// Organization, "who" is a pronoun. A phrase that is also written in lower
+// case elsewhere keeps matching lower-case text.
+TEST(DyadFormat, AcronymsNeedACapital) {
+  Parsed p = Parse("a.dyad",
+                   "[actors]\n"
+                   "WHO | World Health Organization => IGOUNOWHO\n"
+                   "NATO => IGOWSTNAT\n"
+                   "AU => IGOAFRAU\n"
+                   "au => FRA\n"
+                   "UN* => IGOUNO\n");
+  ASSERT_TRUE(p.dict);
+  EXPECT_TRUE(p.warnings.empty()) << Joined(p.warnings);
+  EXPECT_TRUE(p.dict->actors()[0].primary.words[0].cased);
+  EXPECT_FALSE(p.dict->actors()[0].synonyms[0].words[0].cased);
+  EXPECT_FALSE(p.dict->actors()[4].primary.words[0].cased);  // a stem is never an acronym
+  auto matches = [&](std::vector<std::string> words) {
+    std::vector<Token> toks;
+    for (const std::string& w : words) {
+      Token t;
+      t.text = w;
+      t.lower = w;
+      for (char& c : t.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      t.lemma = t.lower;
+      toks.push_back(t);
+    }
+    std::vector<PhraseMatch> out;
+    p.dict->FindPhrases(PhraseKind::kActor, toks, MatchOptions(), &out);
+    return out.size();
+  };
+  EXPECT_EQ(matches({"the", "WHO", "said"}), 1u);
+  EXPECT_EQ(matches({"rebels", "who", "fought"}), 0u);
+  EXPECT_EQ(matches({"Nato", "jets"}), 1u);   // British style still matches
+  EXPECT_EQ(matches({"nato", "jets"}), 0u);
+  EXPECT_EQ(matches({"au", "revoir"}), 1u);  // written in lower case too: FRA
+  // The writer keeps the capitals, so a round trip keeps the flag.
+  EXPECT_NE(WriteDyadDictionary(*p.dict).find("WHO | world health organization"),
+            std::string::npos);
+}
+
 TEST(DyadFormat, InflectVerb) {
   EXPECT_EQ(InflectVerb("ban"), (std::vector<std::string>{"ban", "bans", "banned", "banning"}));
   EXPECT_EQ(InflectVerb("visit"),
