@@ -1,5 +1,6 @@
-// dyad train tagger|parser: trains the POS tagger or the dependency parser
-// from a UD treebank (see docs/parser.md).
+// dyad train tagger|parser|splitter: trains the POS tagger or the dependency
+// parser (see docs/parser.md), or the sentence-boundary model of the text
+// stage (see docs/text-stage.md), from a UD treebank.
 #include <unistd.h>
 
 #include <chrono>
@@ -8,6 +9,7 @@
 
 #include "cli/command.h"
 #include "dyad/parse_train.h"
+#include "dyad/splitter_train.h"
 
 namespace dyad::cli {
 namespace {
@@ -87,13 +89,39 @@ int RunTrain(const std::string& kind, const TrainFlags& f) {
   return kExitOk;
 }
 
+struct SplitterFlags {
+  std::string treebank;
+  std::string out;
+  SplitterTrainOptions options;
+};
+
+int RunTrainSplitter(const SplitterFlags& f) {
+  SplitterFlags g = f;
+  g.options.on_note = [](const std::string& m) {
+    std::fprintf(stderr, "dyad train splitter: %s\n", m.c_str());
+  };
+  SplitterTrainReport report;
+  const Status st = TrainSplitter(g.treebank, g.options, g.out, &report);
+  if (!st.ok()) {
+    std::fprintf(stderr, "dyad train splitter: %s\n", st.ToString().c_str());
+    return st.code() == StatusCode::kInvalidArgument || st.code() == StatusCode::kNotFound
+               ? kExitUsage
+               : kExitFailure;
+  }
+  std::fprintf(stderr, "dyad train splitter: wrote %s (%zu weights)\n", g.out.c_str(),
+               report.features);
+  return kExitOk;
+}
+
 }  // namespace
 
 Command AddTrainCommand(CLI::App& app) {
   auto tagger = std::make_shared<TrainFlags>();
   auto parser = std::make_shared<TrainFlags>();
-  CLI::App* sub =
-      app.add_subcommand("train", "Train the POS tagger or the dependency parser on a UD treebank");
+  CLI::App* sub = app.add_subcommand(
+      "train",
+      "Train the POS tagger, the dependency parser or the sentence-boundary model "
+      "on a UD treebank");
   sub->require_subcommand(1);
   CLI::App* t = sub->add_subcommand("tagger", "Train the tagger (UPOS, XPOS, some FEATS)");
   CLI::App* p = sub->add_subcommand("parser", "Train the dependency parser (jack-knifed tags)");
@@ -115,7 +143,21 @@ Command AddTrainCommand(CLI::App& app) {
                 "Jack-knife folds for training tags (0: train on gold tags)")
       ->capture_default_str();
   p->add_option("--tagger-epochs", parser->tagger_epochs, "Epochs of each jack-knife tagger");
-  return {sub, [t, tagger, parser] {
+  auto splitter = std::make_shared<SplitterFlags>();
+  CLI::App* s = sub->add_subcommand(
+      "splitter", "Train the sentence-boundary model (writes src/text/boundary_weights.inc)");
+  s->add_option("--treebank", splitter->treebank,
+                "UD treebank folder with file-lists/files.{train,dev} and sources/")
+      ->required();
+  s->add_option("--out", splitter->out, "C++ weights file to write")->required();
+  s->add_option("--epochs", splitter->options.epochs, "Perceptron epochs")->capture_default_str();
+  s->add_option("--seed", splitter->options.seed, "Random seed (example order)")
+      ->capture_default_str();
+  s->add_option("--prune-below", splitter->options.prune_below,
+                "Leave out averaged weights smaller than this (0: keep all)")
+      ->capture_default_str();
+  return {sub, [t, s, tagger, parser, splitter] {
+            if (s->parsed()) return RunTrainSplitter(*splitter);
             return t->parsed() ? RunTrain("tagger", *tagger) : RunTrain("parser", *parser);
           }};
 }

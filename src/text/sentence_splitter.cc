@@ -9,7 +9,9 @@
 // where the line plainly continues (a lowercase next line after a comma).
 // Web and e-mail text adds a few unpunctuated ends (timestamps, "<...>"
 // closers, salutations, letter openers): see WebBoundaryBefore and
-// docs/text-stage.md.
+// docs/text-stage.md. After the rules, a learned boundary model
+// (text/boundary_model.h) revisits a few kinds of gap the rules get wrong in
+// web text; SplitByRules is the rules alone.
 #include "text/sentence_splitter.h"
 
 #include <algorithm>
@@ -18,6 +20,7 @@
 #include <unordered_set>
 
 #include "dyad/text.h"
+#include "text/boundary_model.h"
 #include "text/normalize.h"
 #include "text/tokenizer.h"
 
@@ -381,9 +384,15 @@ class Splitter {
 
 }  // namespace
 
+void SplitByRules(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                  size_t max_tokens, std::vector<size_t>* ends) {
+  Splitter(norm, tokens, max_tokens).Run(ends);
+}
+
 void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& tokens,
                      size_t max_tokens, std::vector<size_t>* ends) {
   Splitter(norm, tokens, max_tokens).Run(ends);
+  RefineBoundaries(norm.text(), tokens, BoundaryWeights::Builtin(), max_tokens, ends);
 }
 
 void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,

@@ -14,9 +14,14 @@
 namespace dyad::text {
 
 // Sentence ends as token indexes: sentence k is tokens [ends[k-1], ends[k]).
-// No sentence holds more than `max_tokens` tokens.
+// No sentence holds more than `max_tokens` tokens. The rules, then the
+// compiled-in boundary model (text/boundary_model.h) on the hard gaps.
 void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& tokens,
                      size_t max_tokens, std::vector<size_t>* ends);
+
+// The rules alone (what the boundary model is trained on top of).
+void SplitByRules(const NormalizedText& norm, const std::vector<RawToken>& tokens,
+                  size_t max_tokens, std::vector<size_t>* ends);
 
 // Appends one Sentence per range of `ends`, with offsets into the original plus `base`.
 void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,
