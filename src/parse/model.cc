@@ -8,6 +8,7 @@
 #endif
 
 #include <algorithm>
+#include <atomic>
 #include <bit>
 #include <cmath>
 #include <cstdio>
@@ -222,7 +223,72 @@ void AddDense(const int16_t* const* rows, size_t nr, int padded, int32_t* scores
 #endif
 }
 
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) void AddScoresAvx2(int32_t* a, const int32_t* b, int size) {
+  for (int i = 0; i < size; i += 16) {
+    const __m256i x0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i));
+    const __m256i x1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(a + i + 8));
+    const __m256i y0 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i));
+    const __m256i y1 = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(b + i + 8));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(a + i), _mm256_add_epi32(x0, y0));
+    _mm256_storeu_si256(reinterpret_cast<__m256i*>(a + i + 8), _mm256_add_epi32(x1, y1));
+  }
+}
+
+void AddScoresSse2(int32_t* a, const int32_t* b, int size) {
+  for (int i = 0; i < size; i += 4) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(a + i));
+    const __m128i y = _mm_loadu_si128(reinterpret_cast<const __m128i*>(b + i));
+    _mm_storeu_si128(reinterpret_cast<__m128i*>(a + i), _mm_add_epi32(x, y));
+  }
+}
+
+__attribute__((target("avx2"))) int FirstArgMaxAvx2(const int32_t* v, int n) {
+  const int vec_end = n / 8 * 8;
+  int32_t best = v[0];
+  if (vec_end > 0) {
+    __m256i m = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v));
+    for (int i = 8; i < vec_end; i += 8) {
+      m = _mm256_max_epi32(m, _mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)));
+    }
+    alignas(32) int32_t lanes[8];
+    _mm256_store_si256(reinterpret_cast<__m256i*>(lanes), m);
+    for (int32_t x : lanes) best = x > best ? x : best;
+  }
+  for (int i = vec_end; i < n; ++i) best = v[i] > best ? v[i] : best;
+  const __m256i target = _mm256_set1_epi32(best);
+  for (int i = 0; i < vec_end; i += 8) {
+    const __m256i eq =
+        _mm256_cmpeq_epi32(_mm256_loadu_si256(reinterpret_cast<const __m256i*>(v + i)), target);
+    const int bits = _mm256_movemask_ps(_mm256_castsi256_ps(eq));
+    if (bits) return i + __builtin_ctz(static_cast<unsigned>(bits));
+  }
+  for (int i = vec_end; i < n; ++i) {
+    if (v[i] == best) return i;
+  }
+  return 0;  // not reached
+}
+#endif
+
 }  // namespace
+
+int FirstArgMax(const int32_t* v, int n) {
+#if defined(__x86_64__)
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+  if (kAvx2) return FirstArgMaxAvx2(v, n);
+#endif
+  return static_cast<int>(std::max_element(v, v + n) - v);
+}
+
+void AddScores(int32_t* a, const int32_t* b, int size) {
+#if defined(__x86_64__)
+  static const bool kAvx2 = __builtin_cpu_supports("avx2");
+  if (kAvx2) return AddScoresAvx2(a, b, size);
+  return AddScoresSse2(a, b, size);
+#else
+  for (int i = 0; i < size; ++i) a[i] += b[i];
+#endif
+}
 
 Result<WeightTable> WeightTable::FromArrays(int num_classes, float scale,
                                             const std::vector<uint32_t>& keys,
@@ -233,6 +299,8 @@ Result<WeightTable> WeightTable::FromArrays(int num_classes, float scale,
   }
   if (keys.size() != counts.size()) return Status::Corruption("feature and row counts differ");
   WeightTable t;
+  static std::atomic<uint64_t> next_id{1};
+  t.id_ = next_id.fetch_add(1, std::memory_order_relaxed);
   t.num_classes_ = num_classes;
   t.padded_ = (num_classes + 1 + 15) / 16 * 16;
   t.scale_ = scale;
@@ -327,12 +395,17 @@ Result<WeightTable> WeightTable::Build(int num_classes, const TrainWeights::Quan
 }
 
 void WeightTable::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
+  ScoreInto(keys, nullptr, n, &scores);
+}
+
+void WeightTable::ScoreInto(const uint32_t* keys, const uint8_t* dest, size_t n,
+                            int32_t* const* outs) const {
   if (slots_.size() == 0) return;
   n = n < 256 ? n : 256;
   const Slot* slots = slots_.data();
   const size_t mask = mask_, bucket_mask = bucket_mask_;
   for (size_t i = 0; i < n; ++i) __builtin_prefetch(&slots[(keys[i] & bucket_mask) * kBucket]);
-  auto add = [scores](uint32_t e) {
+  auto add = [](int32_t* scores, uint32_t e) {
     scores[e & 0xffff] += static_cast<int16_t>(static_cast<uint16_t>(e >> 16));
   };
   // Padding for slot entry j goes to spare lane num_classes + j (there are
@@ -348,6 +421,7 @@ void WeightTable::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
   // fill in order and are never removed). An absent key yields empty_, whose
   // padding entries add 0, so found and absent keys take the same path.
   uint32_t indirect[256];
+  uint8_t indirect_dest[256];
   size_t ni = 0;
   for (size_t i = 0; i < n; ++i) {
     const uint32_t k = keys[i];
@@ -366,23 +440,30 @@ void WeightTable::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
       b = (b + kBucket) & mask;
     }
     const Slot& slot = *hit;
+    const uint8_t d = dest ? dest[i] : 0;
+    int32_t* scores = outs[d];
     const bool is_indirect = (slot.e[0] & 0xffff) == kIndirect;
-    add(is_indirect ? pad[0] : slot.e[0]);
-    add(is_indirect ? pad[1] : slot.e[1]);
-    add(is_indirect ? pad[2] : slot.e[2]);
+    add(scores, is_indirect ? pad[0] : slot.e[0]);
+    add(scores, is_indirect ? pad[1] : slot.e[1]);
+    add(scores, is_indirect ? pad[2] : slot.e[2]);
     indirect[ni] = slot.e[1];
+    indirect_dest[ni] = d;
     ni += is_indirect;
   }
   // Split the other rows into blocks and dense rows, and prefetch them.
   const uint32_t* block_rows[256];
+  uint8_t block_dest[256];
   const int16_t* dense_rows[256];
+  uint8_t dense_dest[256];
   size_t nb = 0, nd = 0;
   for (size_t i = 0; i < ni; ++i) {
     const uint32_t v = indirect[i];
     const bool is_dense = (v & kDenseBit) != 0;
     const size_t index = v & ~kDenseBit;
     dense_rows[nd] = dense_.data() + (is_dense ? index * padded_ : 0);
+    dense_dest[nd] = indirect_dest[i];
     block_rows[nb] = blocks_.data() + (is_dense ? 0 : index * kBlock);
+    block_dest[nb] = indirect_dest[i];
     nd += is_dense;
     nb += !is_dense;
   }
@@ -395,9 +476,26 @@ void WeightTable::Score(const uint32_t* keys, size_t n, int32_t* scores) const {
   }
   for (size_t i = 0; i < nb; ++i) {
     const uint32_t* b = block_rows[i];
-    for (uint32_t j = 0; j < kBlock; ++j) add(b[j]);
+    int32_t* scores = outs[block_dest[i]];
+    for (uint32_t j = 0; j < kBlock; ++j) add(scores, b[j]);
   }
-  AddDense(dense_rows, nd, padded_, scores);
+  if (!dest) {
+    AddDense(dense_rows, nd, padded_, outs[0]);
+    return;
+  }
+  // Dense rows grouped by destination (few destinations, few rows).
+  const int16_t* group[256];
+  uint32_t done = 0;  // destinations handled, as bits (destinations < 32)
+  for (size_t i = 0; i < nd; ++i) {
+    const uint8_t d = dense_dest[i];
+    if (done & (1u << d)) continue;
+    done |= 1u << d;
+    size_t ng = 0;
+    for (size_t j = i; j < nd; ++j) {
+      if (dense_dest[j] == d) group[ng++] = dense_rows[j];
+    }
+    AddDense(group, ng, padded_, outs[d]);
+  }
 }
 
 template <typename F>

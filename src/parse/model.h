@@ -194,6 +194,10 @@ class WeightTable {
   // passes (prefetch slots; probe and add inline rows; prefetch blocks and
   // dense rows; add them) so the cache misses of one step overlap.
   void Score(const uint32_t* keys, size_t n, int32_t* scores) const;
+  // The same with the scores of key i added to outs[dest[i]] (dest[i] < 32):
+  // one pass over the table for features that sum into several vectors, so
+  // their cache misses overlap as well.
+  void ScoreInto(const uint32_t* keys, const uint8_t* dest, size_t n, int32_t* const* outs) const;
   // The same sum computed one entry at a time, for tests of Score().
   void ScoreReference(const uint32_t* keys, size_t n, int32_t* scores) const;
 
@@ -215,6 +219,9 @@ class WeightTable {
            dense_.size() * sizeof(int16_t);
   }
   float scale() const { return scale_; }
+  // Distinct for every table built or read (copies share it, as they share
+  // the weights): lets per-thread score caches tell tables apart.
+  uint64_t id() const { return id_; }
 
   static constexpr uint32_t kInline = 3;  // longest row kept in its slot
   static constexpr uint32_t kBlock = 8;   // longest row kept as a block
@@ -245,6 +252,7 @@ class WeightTable {
 
   int num_classes_ = 0;
   int padded_ = 0;
+  uint64_t id_ = 0;
   float scale_ = 1.0f;
   size_t num_features_ = 0;
   size_t num_entries_ = 0;
@@ -256,6 +264,12 @@ class WeightTable {
   PageArray<uint32_t> blocks_;  // rows of kInline+1..kBlock entries, kBlock packed entries each
   PageArray<int16_t> dense_;    // longer rows, padded_ weights each
 };
+
+// a[0..size) += b[0..size), size a multiple of 16 (score_size() is): with
+// AVX2 when the CPU has it. Adds cached score vectors.
+void AddScores(int32_t* a, const int32_t* b, int size);
+// Index of the first maximum of v[0..n) (n >= 1), as std::max_element.
+int FirstArgMax(const int32_t* v, int n);
 
 // ---- byte encoding ----------------------------------------------------------
 

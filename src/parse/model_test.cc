@@ -265,6 +265,26 @@ TEST(ModelTest, WeightTableScoreMatchesReference) {
       t->Score(keys.data(), keys.size(), fast.data());
       t->ScoreReference(keys.data(), keys.size(), slow.data());
       ASSERT_EQ(fast, slow) << num_classes << " classes, trial " << trial;
+      // ScoreInto: each key's weights go to the vector it names, and only there.
+      constexpr int kOuts = 5;
+      std::vector<uint8_t> dest(keys.size());
+      std::vector<std::vector<int32_t>> into(kOuts, std::vector<int32_t>(t->score_size(), 0));
+      std::vector<std::vector<int32_t>> expect = into;
+      int32_t* outs[kOuts];
+      for (int d = 0; d < kOuts; ++d) outs[d] = into[d].data();
+      std::vector<std::vector<uint32_t>> keys_of(kOuts);
+      for (size_t i = 0; i < keys.size(); ++i) {
+        dest[i] = static_cast<uint8_t>(rng.Next() % kOuts);
+        keys_of[dest[i]].push_back(keys[i]);
+      }
+      for (int d = 0; d < kOuts; ++d) {
+        t->ScoreReference(keys_of[d].data(), keys_of[d].size(), expect[d].data());
+      }
+      t->ScoreInto(keys.data(), dest.data(), keys.size(), outs);
+      for (int d = 0; d < kOuts; ++d) {
+        ASSERT_EQ(into[d], expect[d])
+            << num_classes << " classes, trial " << trial << ", out " << d;
+      }
     }
     // Serialization is unchanged by the in-memory layout.
     std::string a, b;
@@ -275,6 +295,25 @@ TEST(ModelTest, WeightTableScoreMatchesReference) {
     back->AppendTo(&b);
     EXPECT_EQ(a, b);
   }
+}
+
+TEST(ModelTest, FirstArgMaxIsTheFirstMaximum) {
+  Rng rng(11);
+  for (int n = 1; n <= 140; ++n) {
+    for (int trial = 0; trial < 20; ++trial) {
+      std::vector<int32_t> v(n);
+      // Few distinct values, so ties are common; negative values too.
+      for (auto& x : v) x = static_cast<int32_t>(rng.Next() % 7) - 5;
+      if (trial == 0) std::fill(v.begin(), v.end(), -3);
+      const int expect = static_cast<int>(std::max_element(v.begin(), v.end()) - v.begin());
+      ASSERT_EQ(FirstArgMax(v.data(), n), expect) << "n=" << n << " trial " << trial;
+    }
+  }
+  // Large magnitudes.
+  const std::vector<int32_t> big = {INT32_MIN, -1, INT32_MAX, 5, INT32_MAX, 0, 0, 0, 0, 7};
+  EXPECT_EQ(FirstArgMax(big.data(), static_cast<int>(big.size())), 2);
+  const std::vector<int32_t> low(9, INT32_MIN);
+  EXPECT_EQ(FirstArgMax(low.data(), 9), 0);
 }
 
 // Rows must list each class once, in ascending order, with nonzero weights

@@ -126,50 +126,109 @@ size_t ParserFeatures(const ArcHybridState& s, const ParserInput& in, uint32_t* 
   return k;
 }
 
-void ParserModel::Parse(const ParserInput& in, int n, std::vector<int>* heads,
-                        std::vector<int>* label_ids) const {
-  thread_local ArcHybridState state;
-  thread_local std::vector<int32_t> scores;
-  const int nl = static_cast<int>(labels.size());
-  ArcHybrid sys(nl, root_label);
-  state.Init(n);
-  scores.resize(weights.score_size());
-  uint32_t keys[kMaxParserFeatures];
-  // Classes: 0 SHIFT, 1..nl LEFT-label, nl+1..2nl RIGHT-label. The best legal
-  // class is the first maximum in class order, as in training.
-  const int left_root = 1 + root_label, right_root = 1 + nl + root_label;
-  while (!state.Terminal()) {
-    size_t nk = ParserFeatures(state, in, keys);
-    std::fill(scores.begin(), scores.end(), 0);
-    weights.Score(keys, nk, scores.data());
-    const int32_t* sc = scores.data();
-    int best = -1;
-    int32_t best_score = std::numeric_limits<int32_t>::min();
-    auto consider = [&](int c) {
-      if (sc[c] > best_score) {
-        best_score = sc[c];
-        best = c;
-      }
-    };
-    const size_t depth = state.stack.size();
-    const bool at_root = state.b == n;
-    if (!at_root) consider(0);  // SHIFT
-    if (depth >= 1 && (!at_root || depth == 1)) {
-      if (at_root) {
-        consider(left_root);
+namespace {
+
+// Score caching. Most templates read only one side of the state, and those
+// scores recur from step to step:
+//  - A: the stack alone, except s0's right children. While word x is the
+//    stack top, nothing beneath it changes (s1 gets children only by popping
+//    x) and x gets no left children (those come only while a word is b0), so
+//    these depend on x alone: computed once per word per sentence.
+//  - R: templates reading s0's right children: keyed by (s0, its number of
+//    right children).
+//  - B: b0, b1, b2 (always b0+1, b0+2) and bias: keyed by b0.
+//  - L: b0's left children: keyed by (b0, its number of left children).
+//  - x: the rest (conjunctions of stack and buffer, distances), looked up on
+//    every step.
+// Children never lose or change their labels once attached. Integer sums,
+// so the scores and the parse are exactly those of looking up every feature
+// (parser_cache_test.cc checks every step of EWT dev).
+enum Unit : int { kUnitA, kUnitR, kUnitB, kUnitL, kNumUnits };
+
+// The unit of each template in ParserFeatures' order. Keep in step with it.
+constexpr char kTemplateUnits[] =
+    "B"                // bias
+    "AAABBBBBBBBBAAA"  // single words s0, b0, b1, b2, s1
+    "AA"               // s2
+    "xxxxxxxBAAAAxx"   // pairs
+    "BxxAxxxAAA"       // triples
+    "xxxxxxAA"         // distance
+    "RRAALLAA"         // valency
+    "AAARRRLLLAAAAA"   // children
+    "AAARRRLLLARLA"    // second children
+    "RRAALL"           // label sets
+    "RLA"              // children labels with their head
+    "xAxxRxxxA";       // coarse tags
+static_assert(sizeof(kTemplateUnits) - 1 == 103, "one unit per parser template");
+
+struct UnitTemplates {
+  uint8_t index[kNumUnits][kMaxParserFeatures];  // template positions per unit
+  uint8_t count[kNumUnits] = {};
+  uint8_t step_index[kMaxParserFeatures];  // templates looked up per step
+  uint8_t step_count = 0;
+  constexpr UnitTemplates() : index{}, step_index{} {
+    for (uint8_t i = 0; i < sizeof(kTemplateUnits) - 1; ++i) {
+      const char c = kTemplateUnits[i];
+      const int u = c == 'A'   ? kUnitA
+                    : c == 'R' ? kUnitR
+                    : c == 'B' ? kUnitB
+                    : c == 'L' ? kUnitL
+                               : -1;
+      if (u < 0) {
+        step_index[step_count++] = i;
       } else {
-        for (int c = 1; c <= nl; ++c) {
-          if (c != left_root) consider(c);
-        }
+        index[u][count[u]++] = i;
       }
     }
-    if (depth >= 2) {
-      for (int c = nl + 1; c <= 2 * nl; ++c) {
-        if (c != right_root) consider(c);
-      }
-    }
-    sys.Apply(&state, best);
   }
+};
+constexpr UnitTemplates kUnits;
+
+// Per-thread scratch of Parse(): the state and, per unit, one cached score
+// vector per word (slot 0: no item, slot x+1: word x, slot n+1: ROOT) with
+// the child count it was computed for (-1: not yet this sentence).
+struct ParseScratch {
+  ArcHybridState state;
+  std::vector<int32_t> scores, direct;
+  std::vector<int32_t> cache[kNumUnits];
+  std::vector<int> stamp[kNumUnits];
+};
+
+// Picks the best legal class: the first maximum in class order, as in
+// training. Classes: 0 SHIFT, 1..nl LEFT-label, nl+1..2nl RIGHT-label.
+int BestLegalClass(const ArcHybridState& state, const int32_t* sc, int nl, int root_label) {
+  const int n = state.n;
+  const int left_root = 1 + root_label, right_root = 1 + nl + root_label;
+  int best = -1;
+  int32_t best_score = std::numeric_limits<int32_t>::min();
+  auto consider = [&](int c) {
+    if (sc[c] > best_score) {
+      best_score = sc[c];
+      best = c;
+    }
+  };
+  const size_t depth = state.stack.size();
+  const bool at_root = state.b == n;
+  if (!at_root) consider(0);  // SHIFT
+  if (depth >= 1 && (!at_root || depth == 1)) {
+    if (at_root) {
+      consider(left_root);
+    } else {
+      for (int c = 1; c <= nl; ++c) {
+        if (c != left_root) consider(c);
+      }
+    }
+  }
+  if (depth >= 2) {
+    for (int c = nl + 1; c <= 2 * nl; ++c) {
+      if (c != right_root) consider(c);
+    }
+  }
+  return best;
+}
+
+void FinishParse(const ArcHybridState& state, int n, std::vector<int>* heads,
+                 std::vector<int>* label_ids) {
   heads->resize(n);
   label_ids->resize(n);
   for (int i = 0; i < n; ++i) {
@@ -177,6 +236,103 @@ void ParserModel::Parse(const ParserInput& in, int n, std::vector<int>* heads,
     (*heads)[i] = h == n ? 0 : h + 1;
     (*label_ids)[i] = state.labels[i];
   }
+}
+
+// The cached parse; with `mismatches`, also scores every step directly and
+// counts the steps where the two differ.
+void ParseCached(const ParserModel& m, const ParserInput& in, int n, std::vector<int>* heads,
+                 std::vector<int>* label_ids, size_t* mismatches, size_t* steps, size_t* hits) {
+  thread_local ParseScratch scratch;
+  ArcHybridState& state = scratch.state;
+  const int nl = static_cast<int>(m.labels.size());
+  const int size = m.weights.score_size();
+  ArcHybrid sys(nl, m.root_label);
+  state.Init(n);
+  scratch.scores.resize(size);
+  scratch.direct.resize(size);
+  for (int u = 0; u < kNumUnits; ++u) {
+    scratch.cache[u].resize(static_cast<size_t>(n + 2) * size);
+    scratch.stamp[u].assign(n + 2, -1);
+  }
+  uint32_t keys[kMaxParserFeatures], unit_keys[kMaxParserFeatures];
+  uint8_t dest[kMaxParserFeatures];
+  while (!state.Terminal()) {
+    ParserFeatures(state, in, keys);
+    // Which word fills each unit now (-1: none), and its child count.
+    const int s0 = state.S(0), b0 = state.b;
+    const int item[kNumUnits] = {s0, s0, b0, b0};
+    const int version[kNumUnits] = {0, s0 < 0 ? 0 : state.nr[s0], 0, state.nl[b0]};
+    int32_t* sc = scratch.scores.data();
+    // One table pass for the per-step features (into sc) and those of every
+    // unit whose cached vector is stale (into that vector).
+    int32_t* outs[1 + kNumUnits] = {sc};
+    const int32_t* cached[kNumUnits];
+    size_t nk = 0;
+    for (int j = 0; j < kUnits.step_count; ++j) {
+      unit_keys[nk] = keys[kUnits.step_index[j]];
+      dest[nk++] = 0;
+    }
+    for (int u = 0; u < kNumUnits; ++u) {
+      const int x = item[u];
+      int32_t* v = scratch.cache[u].data() + static_cast<size_t>(x + 1) * size;
+      cached[u] = v;
+      if (scratch.stamp[u][x + 1] != version[u]) {
+        outs[1 + u] = v;
+        for (int j = 0; j < kUnits.count[u]; ++j) {
+          unit_keys[nk] = keys[kUnits.index[u][j]];
+          dest[nk++] = static_cast<uint8_t>(1 + u);
+        }
+        std::fill(v, v + size, 0);
+        scratch.stamp[u][x + 1] = version[u];
+      } else if (hits) {
+        ++*hits;
+      }
+    }
+    std::fill(sc, sc + size, 0);
+    m.weights.ScoreInto(unit_keys, dest, nk, outs);
+    for (int u = 0; u < kNumUnits; ++u) AddScores(sc, cached[u], size);
+    if (mismatches) {
+      std::fill(scratch.direct.begin(), scratch.direct.end(), 0);
+      m.weights.Score(keys, sizeof(kTemplateUnits) - 1, scratch.direct.data());
+      *mismatches += !std::equal(scratch.direct.begin(), scratch.direct.end(), sc);
+      ++*steps;
+    }
+    sys.Apply(&state, BestLegalClass(state, sc, nl, m.root_label));
+  }
+  FinishParse(state, n, heads, label_ids);
+}
+
+}  // namespace
+
+void ParserModel::Parse(const ParserInput& in, int n, std::vector<int>* heads,
+                        std::vector<int>* label_ids) const {
+  ParseCached(*this, in, n, heads, label_ids, nullptr, nullptr, nullptr);
+}
+
+size_t ParserModel::CountCacheMismatches(const ParserInput& in, int n, size_t* steps,
+                                         size_t* hits) const {
+  std::vector<int> heads, label_ids;
+  size_t mismatches = 0;
+  ParseCached(*this, in, n, &heads, &label_ids, &mismatches, steps, hits);
+  return mismatches;
+}
+
+void ParserModel::ParseUncached(const ParserInput& in, int n, std::vector<int>* heads,
+                                std::vector<int>* label_ids) const {
+  thread_local ArcHybridState state;
+  thread_local std::vector<int32_t> scores;
+  const int nl = static_cast<int>(labels.size());
+  ArcHybrid sys(nl, root_label);
+  state.Init(n);
+  scores.resize(weights.score_size());
+  uint32_t keys[kMaxParserFeatures];
+  while (!state.Terminal()) {
+    size_t nk = ParserFeatures(state, in, keys);
+    std::fill(scores.begin(), scores.end(), 0);
+    weights.Score(keys, nk, scores.data());
+    sys.Apply(&state, BestLegalClass(state, scores.data(), nl, root_label));
+  }
+  FinishParse(state, n, heads, label_ids);
 }
 
 std::string ParserModel::Serialize() const {

@@ -41,8 +41,19 @@ class ParserModel {
   WeightTable weights;
 
   // Fills heads (CoNLL: 0 = root, else 1-based) and label ids. Thread-safe.
+  // Scores of the templates that read a single stack or buffer item are
+  // cached per sentence (ParserScoreCache); the output is the same as with
+  // every feature looked up on every step.
   void Parse(const ParserInput& in, int n, std::vector<int>* heads,
              std::vector<int>* label_ids) const;
+  // Parse() without the cache: every feature looked up on every step.
+  void ParseUncached(const ParserInput& in, int n, std::vector<int>* heads,
+                     std::vector<int>* label_ids) const;
+  // For tests: parses with the cache and, at every step, also scores all
+  // features directly; returns the number of steps whose score vectors
+  // differed (0 when the cache is correct). `steps` counts the steps and
+  // `hits` the cache hits (of four lookups per step).
+  size_t CountCacheMismatches(const ParserInput& in, int n, size_t* steps, size_t* hits) const;
 
   std::string Serialize() const;
   static Result<ParserModel> Deserialize(std::string_view file, std::string_view path);

@@ -208,7 +208,143 @@ void TaggerModel::Tag(const std::vector<std::string_view>& words, std::vector<in
   TagAtoms(atoms, out);
 }
 
+namespace {
+
+// Score caching (see TaggerModel::Tag). Positions in TaggerFeatures' output
+// of the templates that read only: word i itself (valid for i > 0: word 0
+// has its own flags), word i-1, word i+1, word i+2; and the rest, looked up
+// for every word (previous tags, pairs of words, i-2).
+constexpr uint8_t kWordUnit[] = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 27, 28, 33, 39};
+constexpr uint8_t kPrevUnit[] = {12, 16, 18, 34};
+constexpr uint8_t kNextUnit[] = {14, 17, 19, 35};
+constexpr uint8_t kNext2Unit[] = {15, 29, 30, 36};
+constexpr uint8_t kPerWord[] = {13, 20, 21, 22, 23, 24, 25, 26, 31, 32, 37, 38};
+static_assert(sizeof(kWordUnit) + sizeof(kPrevUnit) + sizeof(kNextUnit) + sizeof(kNext2Unit) +
+                      sizeof(kPerWord) ==
+                  kAmbLower,
+              "every tagger template in exactly one group");
+constexpr int kNumUnits = 4;
+struct UnitSpec {
+  const uint8_t* templates;
+  int count;
+  int offset;  // the word read, relative to i
+};
+constexpr UnitSpec kUnitSpecs[kNumUnits] = {
+    {kWordUnit, 16, 0}, {kPrevUnit, 4, -1}, {kNextUnit, 4, 1}, {kNext2Unit, 4, 2}};
+
+// A direct-mapped cache, per thread, of per-unit score vectors by word form
+// hash: 2048 forms x 4 units x score_size() int32 (4.7 MB for EWT's tagger).
+constexpr size_t kCacheForms = 2048;
+struct TagCache {
+  uint64_t table_id = 0;
+  int size = 0;
+  std::vector<uint64_t> form;  // 0: empty
+  std::vector<uint8_t> valid;  // bit u: unit u's vector is filled
+  std::vector<int32_t> vecs;   // [form slot][unit][size]
+  std::vector<int32_t> scores, direct;
+
+  void Prepare(const WeightTable& w) {
+    if (table_id == w.id() && size == w.score_size()) return;
+    table_id = w.id();
+    size = w.score_size();
+    form.assign(kCacheForms, 0);
+    valid.assign(kCacheForms, 0);
+    vecs.assign(kCacheForms * kNumUnits * static_cast<size_t>(size), 0);
+  }
+};
+
+}  // namespace
+
 void TaggerModel::TagAtoms(const std::vector<WordAtoms>& atoms, std::vector<int>* out) const {
+  CountCacheMismatchesImpl(atoms, out, nullptr, nullptr, nullptr);
+}
+
+size_t TaggerModel::CountCacheMismatches(const std::vector<WordAtoms>& atoms, size_t* words,
+                                         size_t* hits) const {
+  thread_local std::vector<int> out;
+  size_t mismatches = 0;
+  CountCacheMismatchesImpl(atoms, &out, &mismatches, words, hits);
+  return mismatches;
+}
+
+void TaggerModel::CountCacheMismatchesImpl(const std::vector<WordAtoms>& atoms,
+                                           std::vector<int>* out, size_t* mismatches, size_t* words,
+                                           size_t* hits) const {
+  thread_local TagCache cache;
+  cache.Prepare(weights);
+  const int nc = weights.num_classes();
+  const int size = cache.size;
+  cache.scores.resize(size);
+  cache.direct.resize(size);
+  out->resize(atoms.size());
+  const long n = static_cast<long>(atoms.size());
+  uint32_t keys[kMaxTaggerFeatures], some[kMaxTaggerFeatures];
+  uint8_t dest[kMaxTaggerFeatures];
+  int p1 = -1, p2 = -1;
+  for (long i = 0; i < n; ++i) {
+    TaggerFeatures(atoms, static_cast<size_t>(i), p1, p2, keys);
+    int32_t* sc = cache.scores.data();
+    // One table pass for the per-word features and the units not cached
+    // (into sc) and the units being cached (into their vectors).
+    int32_t* outs[1 + kNumUnits] = {sc};
+    const int32_t* cached[kNumUnits];
+    int num_cached = 0;
+    size_t nk = 0;
+    for (size_t j = 0; j < sizeof(kPerWord); ++j) {
+      some[nk] = keys[kPerWord[j]];
+      dest[nk++] = 0;
+    }
+    for (int u = 0; u < kNumUnits; ++u) {
+      const UnitSpec& spec = kUnitSpecs[u];
+      const long j = i + spec.offset;
+      // Outside the sentence the atoms depend on the position, and word 0's
+      // own features on being first: these are looked up directly.
+      if (j < 0 || j >= n || (u == 0 && i == 0)) {
+        for (int t = 0; t < spec.count; ++t) {
+          some[nk] = keys[spec.templates[t]];
+          dest[nk++] = 0;
+        }
+        continue;
+      }
+      const uint64_t form = atoms[j].form;
+      const size_t slot = (form >> 32) & (kCacheForms - 1);
+      if (cache.form[slot] != form) {
+        cache.form[slot] = form;
+        cache.valid[slot] = 0;
+      }
+      int32_t* v = cache.vecs.data() + (slot * kNumUnits + u) * static_cast<size_t>(size);
+      if (!(cache.valid[slot] & (1u << u))) {
+        outs[1 + u] = v;
+        for (int t = 0; t < spec.count; ++t) {
+          some[nk] = keys[spec.templates[t]];
+          dest[nk++] = static_cast<uint8_t>(1 + u);
+        }
+        std::fill(v, v + size, 0);
+        cache.valid[slot] |= static_cast<uint8_t>(1u << u);
+      } else if (hits) {
+        ++*hits;
+      }
+      cached[num_cached++] = v;
+    }
+    std::fill(sc, sc + size, 0);
+    weights.ScoreInto(some, dest, nk, outs);
+    for (int c = 0; c < num_cached; ++c) AddScores(sc, cached[c], size);
+    if (mismatches) {
+      std::fill(cache.direct.begin(), cache.direct.end(), 0);
+      weights.Score(keys, kAmbLower, cache.direct.data());
+      *mismatches += !std::equal(cache.direct.begin(), cache.direct.end(), sc);
+      ++*words;
+    }
+    // First maximum among the real classes (the padding lanes are not classes).
+    const int best = FirstArgMax(sc, nc);
+    (*out)[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+void TaggerModel::TagAtomsUncached(const std::vector<WordAtoms>& atoms,
+                                   std::vector<int>* out) const {
   thread_local std::vector<int32_t> scores;
   const int nc = weights.num_classes();
   scores.resize(weights.score_size());
@@ -220,8 +356,7 @@ void TaggerModel::TagAtoms(const std::vector<WordAtoms>& atoms, std::vector<int>
     std::fill(scores.begin(), scores.end(), 0);
     weights.Score(keys, nk, scores.data());
     // First maximum among the real classes (the padding lanes are not classes).
-    int best =
-        static_cast<int>(std::max_element(scores.begin(), scores.begin() + nc) - scores.begin());
+    const int best = FirstArgMax(scores.data(), nc);
     (*out)[i] = best;
     p2 = p1;
     p1 = best;

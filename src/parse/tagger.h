@@ -65,14 +65,28 @@ class TaggerModel {
   TagLexicon lexicon;
   WeightTable weights;
 
-  // Predicted class per word. Thread-safe.
+  // Predicted class per word. Thread-safe. The scores of the templates that
+  // read a single word (the word itself, or the word before or one of the two
+  // after it) are cached per thread by word form across sentences; the
+  // result is the same as with every feature looked up.
   void Tag(const std::vector<std::string_view>& words, std::vector<int>* out) const;
   void TagAtoms(const std::vector<WordAtoms>& atoms, std::vector<int>* out) const;
+  // TagAtoms() without the cache.
+  void TagAtomsUncached(const std::vector<WordAtoms>& atoms, std::vector<int>* out) const;
+  // For tests: tags with the cache and also scores every word directly;
+  // returns the number of words whose score vectors differed. `words` and
+  // `hits` count the words and the cache hits (of four lookups per word).
+  size_t CountCacheMismatches(const std::vector<WordAtoms>& atoms, size_t* words,
+                              size_t* hits) const;
 
   std::string Serialize() const;  // whole file, header included
   static Result<TaggerModel> Deserialize(std::string_view file, std::string_view path);
   // Payload only (no header, no checksum): used by the fuzzer to reach deep.
   static Result<TaggerModel> FromPayload(std::string_view payload, std::string_view path);
+
+ private:
+  void CountCacheMismatchesImpl(const std::vector<WordAtoms>& atoms, std::vector<int>* out,
+                                size_t* mismatches, size_t* words, size_t* hits) const;
 };
 
 struct TaggerTrainData {
