@@ -1866,9 +1866,11 @@ int32_t SentenceCoder::MentionInPhrase(int head, int32_t not_like, bool preposit
   for (size_t i = 0; i < ms.size(); ++i) {
     const Mention& m = ms[i];
     if (m.dead || m.agent_only) continue;
-    // "arrived on his first visit": the owner inside a prepositional phrase
-    // is not the one acted on.
-    if (prepositional && m.pronoun && m.b < s_.words.size() &&
+    // "arrived on his first visit", "pressed Riyadh to open its oil fields":
+    // the parse never brings in a possessive pronoun as a role; its
+    // antecedent is too often wrong.
+    (void)prepositional;
+    if (m.pronoun && m.b < s_.words.size() &&
         IsAny(s_.words[m.b].lower, {"his", "her", "its", "their"}))
       continue;
     if (not_like >= 0 &&
