@@ -108,9 +108,7 @@ int main(int argc, char** argv) {
       data.news.push_back(w);
       dyad::Sentence sentence;
       for (std::string_view x : w) {
-        dyad::Token t;
-        t.text = std::string(x);
-        sentence.tokens.push_back(std::move(t));
+        sentence.tokens.emplace_back().text = sentence.Own(x);
       }
       data.news_sentences.push_back(std::move(sentence));
     }

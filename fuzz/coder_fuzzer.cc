@@ -89,19 +89,19 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       "or",    ",",     ";",    "the",    "he",        "they",     "its", "'s",   "not",  "n't",
       "was",   "by",    "of",   "\"",     "football",  "former",   "x-y", "."};
   constexpr size_t kN = sizeof(kVocab) / sizeof(kVocab[0]);
-  std::vector<dyad::Token> toks;
+  dyad::Sentence sentence;
   for (size_t i = 0; i < size && i < 4096; ++i) {
-    dyad::Token t;
-    t.text = kVocab[data[i] % kN];
-    t.lower = t.text;
-    for (char& c : t.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    t.lemma = t.lower;
-    t.kind = std::isalpha(static_cast<unsigned char>(t.text[0])) ? dyad::TokenKind::kWord
-                                                                 : dyad::TokenKind::kPunct;
+    const std::string_view w = kVocab[data[i] % kN];
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    dyad::Token& t =
+        sentence.AddToken(w, lower, lower,
+                          std::isalpha(static_cast<unsigned char>(w[0])) ? dyad::TokenKind::kWord
+                                                                         : dyad::TokenKind::kPunct);
     t.begin = static_cast<uint32_t>(i);
     t.end = t.begin + 1;
-    toks.push_back(std::move(t));
   }
+  const std::vector<dyad::Token>& toks = sentence.tokens;
   dyad::CoderScratch scratch;
   dyad::SentenceResult r;
   for (auto mode : {dyad::CoderOptions::CodeBy::kClause, dyad::CoderOptions::CodeBy::kSentence,

@@ -112,12 +112,10 @@ Result<NerEvalReport> EvaluateCameoNer(const std::vector<std::string>& files,
       i = j;
     }
     // One Sentence with every token (the text stage may split it).
-    Sentence s;
+    Sentence s = Tokenize(art.text);  // owns its tokens' bytes
     s.begin = 0;
     s.end = static_cast<uint32_t>(art.text.size());
     s.text = art.text;
-    for (Sentence& part : SplitSentences(art.text))
-      for (Token& t : part.tokens) s.tokens.push_back(std::move(t));
     auto word_of = [&](uint32_t byte) -> uint32_t {
       auto it = std::upper_bound(bytes.begin(), bytes.end(), WordSpan(byte, UINT32_MAX));
       return it == bytes.begin() ? 0 : static_cast<uint32_t>(it - bytes.begin() - 1);

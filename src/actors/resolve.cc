@@ -584,8 +584,8 @@ Result<ArticleActors> ArticleResolver::Resolve(const Article& article,
       }
       Entity& ent = touch(id, name, a.code, true, si);
       if (!a.role.empty()) {
-        std::vector<Token> role_words = Tokenize(a.role);
-        if (!role_words.empty()) ent.role_head = Lemmatize(role_words.back().lower);
+        const Sentence role_words = Tokenize(a.role);
+        if (!role_words.tokens.empty()) ent.role_head = Lemmatize(role_words.tokens.back().lower);
       }
       add(a.span_first, a.span_last, "learned", a.code, id, name);
       ms.back().spelling = a.name;
@@ -690,7 +690,8 @@ Result<ArticleActors> ArticleResolver::Resolve(const Article& article,
     for (uint32_t i = 1; i < n; ++i) {
       if (covered[i] || s.tokens[i - 1].lower != "the" || s.tokens[i].kind != TokenKind::kWord)
         continue;
-      const std::string& lemma = s.tokens[i].lemma.empty() ? s.tokens[i].lower : s.tokens[i].lemma;
+      const std::string_view lemma =
+          s.tokens[i].lemma.empty() ? s.tokens[i].lower : s.tokens[i].lemma;
       Entity* ant = recent(si, [&](const Entity& x) { return x.person && x.role_head == lemma; });
       if (!ant) continue;
       ant->last_sentence = si;
@@ -699,7 +700,7 @@ Result<ArticleActors> ArticleResolver::Resolve(const Article& article,
 
     // 5. Subject pronouns.
     for (uint32_t i = 0; i < n; ++i) {
-      const std::string& w = s.tokens[i].lower;
+      const std::string_view w = s.tokens[i].lower;
       if (covered[i] || (w != "he" && w != "she" && w != "they")) continue;
       if (i + 1 >= n || s.tokens[i + 1].kind != TokenKind::kWord) continue;
       // Antecedents from earlier sentences, or earlier in this one.
@@ -867,16 +868,11 @@ Result<size_t> TallyCodeOutput(std::istream& in, std::string_view source,
     if (!art.text.empty()) art.text.push_back('\n');
     const uint32_t base = static_cast<uint32_t>(art.text.size());
     art.text += text;
-    Sentence s;
+    // Tokenize: the tokens of every sentence of `text`, with their storage.
+    Sentence s = Tokenize(text, base);
     s.begin = base;
     s.end = static_cast<uint32_t>(art.text.size());
     s.text = text;
-    for (Sentence& part : SplitSentences(text))
-      for (Token& t : part.tokens) {
-        t.begin += base;
-        t.end += base;
-        s.tokens.push_back(std::move(t));
-      }
     sentences.push_back(std::move(s));
   }
   DYAD_RETURN_IF_ERROR(flush());

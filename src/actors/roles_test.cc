@@ -21,9 +21,8 @@ std::shared_ptr<const Dictionary> DefaultDict() {
 }
 
 Sentence OneSentence(const std::string& text) {
-  Sentence all;
-  for (Sentence& s : SplitSentences(text))
-    for (Token& t : s.tokens) all.tokens.push_back(std::move(t));
+  Sentence all = Tokenize(text);  // owns its tokens' bytes
+  all.begin = 0;
   all.text = text;
   all.end = static_cast<uint32_t>(text.size());
   return all;

@@ -779,9 +779,11 @@ void SentenceCoder::ClassifyActors() {
   view.resize(s_.words.size());
   for (size_t i = 0; i < s_.words.size(); ++i) {
     std::string_view l = s_.words[i].lower;
-    view[i].lower.assign(l);
+    // Views into the words, which point into the tokens or s_.store: both
+    // outlive this sentence's matching.
+    view[i].lower = l;
     // The word as written: the dictionary's acronyms ("WHO") need a capital.
-    view[i].text.assign(tokens_[s_.words[i].tok].text);
+    view[i].text = tokens_[s_.words[i].tok].text;
     if (o_.tabari_endings) {
       // The lemma slot carries the word without a regular plural ending.
       // "-es" comes off only after a sibilant ("churches", "taxes");
@@ -790,9 +792,9 @@ void SentenceCoder::ClassifyActors() {
         l.remove_suffix(2);
       else if (l.size() > 3 && l.back() == 's' && l[l.size() - 2] != 's')
         l.remove_suffix(1);
-      view[i].lemma.assign(l);
+      view[i].lemma = l;
     } else {
-      view[i].lemma.assign(s_.words[i].lemma);
+      view[i].lemma = s_.words[i].lemma;
     }
   }
   MatchOptions mo;

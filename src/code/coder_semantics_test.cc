@@ -65,12 +65,12 @@ CoderOptions TabariOptions() {
 
 Triples Code(const Coder& c, std::string_view text, CoderScratch* scratch = nullptr,
              SentenceStatus* status = nullptr) {
-  std::vector<Token> toks = Tokenize(text);
-  for (Token& t : toks)
-    if (t.lemma.empty()) t.lemma = Lemmatize(t.lower);
+  Sentence sent = Tokenize(text);
+  for (Token& t : sent.tokens)
+    if (t.lemma.empty()) t.lemma = sent.Own(Lemmatize(t.lower));
   CoderScratch local;
   SentenceResult r;
-  c.CodeSentence(toks, Date::Day(2001, 5, 5), scratch ? scratch : &local, &r);
+  c.CodeSentence(sent.tokens, Date::Day(2001, 5, 5), scratch ? scratch : &local, &r);
   if (status) *status = r.status;
   Triples out;
   for (const SentenceEvent& e : r.events) out.insert({e.source.code, e.target.code, e.code});

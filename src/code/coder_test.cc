@@ -16,18 +16,14 @@ namespace {
 
 // Simple whitespace tokens for unit tests, independent of the text stage:
 // "," "." ";" and "'s" become tokens of their own.
-std::vector<Token> Toks(std::string_view s) {
-  std::vector<Token> out;
+Sentence Toks(std::string_view s) {
+  Sentence out;
   auto add = [&](std::string_view w, uint32_t b, TokenKind k) {
-    Token t;
+    std::string lower(w);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    Token& t = out.AddToken(w, lower, lower, k);
     t.begin = b;
     t.end = b + static_cast<uint32_t>(w.size());
-    t.text = std::string(w);
-    t.lower = t.text;
-    for (char& c : t.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    t.lemma = t.lower;
-    t.kind = k;
-    out.push_back(t);
   };
   size_t i = 0;
   while (i < s.size()) {
@@ -215,8 +211,8 @@ std::set<Triple> CodeText(const Coder& coder, std::string_view text,
                           SentenceStatus* status = nullptr) {
   CoderScratch scratch;
   SentenceResult r;
-  std::vector<Token> toks = Toks(text);
-  coder.CodeSentence(toks, Date::Day(2012, 1, 1), &scratch, &r);
+  const Sentence toks = Toks(text);
+  coder.CodeSentence(toks.tokens, Date::Day(2012, 1, 1), &scratch, &r);
   if (status) *status = r.status;
   std::set<Triple> out;
   for (const SentenceEvent& e : r.events) out.insert({e.source.code, e.target.code, e.code});
@@ -312,11 +308,11 @@ TEST(CoderTest, DateRestrictedActorCodes) {
   Coder coder(d.Build(), CoderOptions());
   CoderScratch scratch;
   SentenceResult r;
-  auto toks = Toks("Ghali visited Syria.");
-  coder.CodeSentence(toks, Date::Day(1990, 5, 1), &scratch, &r);
+  const Sentence toks = Toks("Ghali visited Syria.");
+  coder.CodeSentence(toks.tokens, Date::Day(1990, 5, 1), &scratch, &r);
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(r.events[0].source.code, "EGY");
-  coder.CodeSentence(toks, Date::Day(1995, 5, 1), &scratch, &r);
+  coder.CodeSentence(toks.tokens, Date::Day(1995, 5, 1), &scratch, &r);
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_EQ(r.events[0].source.code, "IGOUNO");
 }
@@ -325,8 +321,8 @@ TEST(CoderTest, RuleNamesFileAndLine) {
   Coder coder(Standard(), CoderOptions());
   CoderScratch scratch;
   SentenceResult r;
-  auto toks = Toks("Arnor will restore full diplomatic ties with Gondor.");
-  coder.CodeSentence(toks, Date(), &scratch, &r);
+  const Sentence toks = Toks("Arnor will restore full diplomatic ties with Gondor.");
+  coder.CodeSentence(toks.tokens, Date(), &scratch, &r);
   ASSERT_EQ(r.events.size(), 1u);
   EXPECT_NE(r.events[0].rule.find("tiny.dict:"), std::string::npos) << r.events[0].rule;
   EXPECT_NE(r.events[0].rule.find("[064]"), std::string::npos) << r.events[0].rule;
@@ -364,9 +360,9 @@ TEST(CoderBadInputTest, TenThousandTokens) {
   for (int i = 0; i < 10000; ++i) s += (i % 7 == 0) ? "Egypt attacked Syria and " : "word ";
   CoderScratch scratch;
   SentenceResult r;
-  auto toks = Toks(s);
-  ASSERT_GE(toks.size(), 10000u);
-  coder.CodeSentence(toks, Date(), &scratch, &r);
+  const Sentence toks = Toks(s);
+  ASSERT_GE(toks.tokens.size(), 10000u);
+  coder.CodeSentence(toks.tokens, Date(), &scratch, &r);
   // Only the first max_sentence_words words are read; events stay bounded.
   EXPECT_LE(r.events.size(), CoderOptions().max_events);
   EXPECT_FALSE(r.events.empty());
@@ -385,8 +381,8 @@ TEST(CoderBadInputTest, HundredActors) {
   s += " and Iran met Russia.";
   CoderScratch scratch;
   SentenceResult r;
-  auto toks = Toks(s);
-  coder.CodeSentence(toks, Date(), &scratch, &r);
+  const Sentence toks = Toks(s);
+  coder.CodeSentence(toks.tokens, Date(), &scratch, &r);
   EXPECT_LE(r.events.size(), CoderOptions().max_events);
 }
 

@@ -232,11 +232,11 @@ struct Runner {
   ValidationSummary summary;
 
   void Score(const ValidationRecord& r, const Coder& c, CoderScratch* scratch) {
-    std::vector<Token> tokens = Tokenize(r.text);
-    for (Token& t : tokens)
-      if (t.lemma.empty()) t.lemma = Lemmatize(t.lower);
+    Sentence sent = Tokenize(r.text);
+    for (Token& t : sent.tokens)
+      if (t.lemma.empty()) t.lemma = sent.Own(Lemmatize(t.lower));
     SentenceResult res;
-    c.CodeSentence(tokens, r.date, scratch, &res);
+    c.CodeSentence(sent.tokens, r.date, scratch, &res);
     std::set<ExpectedEvent> got;
     for (const SentenceEvent& e : res.events) got.insert({e.source.code, e.target.code, e.code});
     if (r.expect == ValidationRecord::Expect::kUnchecked ||

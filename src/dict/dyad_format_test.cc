@@ -362,17 +362,14 @@ TEST(DyadFormat, AcronymsNeedACapital) {
   EXPECT_FALSE(p.dict->actors()[0].synonyms[0].words[0].cased);
   EXPECT_FALSE(p.dict->actors()[4].primary.words[0].cased);  // a stem is never an acronym
   auto matches = [&](std::vector<std::string> words) {
-    std::vector<Token> toks;
+    Sentence s;
     for (const std::string& w : words) {
-      Token t;
-      t.text = w;
-      t.lower = w;
-      for (char& c : t.lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      t.lemma = t.lower;
-      toks.push_back(t);
+      std::string lower = w;
+      for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      s.AddToken(w, lower, lower);
     }
     std::vector<PhraseMatch> out;
-    p.dict->FindPhrases(PhraseKind::kActor, toks, MatchOptions(), &out);
+    p.dict->FindPhrases(PhraseKind::kActor, s.tokens, MatchOptions(), &out);
     return out.size();
   };
   EXPECT_EQ(matches({"the", "WHO", "said"}), 1u);

@@ -43,12 +43,11 @@ Sentence MakeSentence(const std::vector<std::string>& words) {
   Sentence s;
   uint32_t pos = 0;
   for (const auto& w : words) {
-    Token t;
+    Token& t = s.tokens.emplace_back();
     t.begin = pos;
     t.end = pos + static_cast<uint32_t>(w.size());
-    t.text = w;
+    t.text = s.Own(w);  // a copy: `words` may be a temporary
     pos = t.end + 1;
-    s.tokens.push_back(t);
   }
   return s;
 }

@@ -15,7 +15,9 @@
 #include "text/sentence_splitter.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <cstring>
+#include <memory>
 #include <string>
 #include <unordered_set>
 
@@ -398,21 +400,39 @@ void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& to
 void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,
                     const std::vector<size_t>& ends, uint32_t base, bool lemmatize,
                     std::vector<Sentence>* out) {
-  const std::string_view s(norm.text());
+  if (tokens.empty()) return;
+  // One store per call: the text and its lowercase twin (2n bytes) plus room
+  // for the lowercase forms and lemmas that differ, usually one allocation.
+  auto store = std::make_shared<TokenStore>(2 * norm.size() + norm.size() / 4 + 64);
+  const ArticleBytes bytes = CopyToStore(norm, store.get());
   size_t start = 0;
   out->reserve(out->size() + ends.size());
   for (size_t end : ends) {
     if (end <= start) continue;
     Sentence& sent = out->emplace_back();
+    sent.store = store;
     sent.tokens.resize(end - start);
-    // The text is at most the normalized span: one allocation, no regrowth.
-    sent.text.reserve(tokens[end - 1].ne - tokens[start].nb);
+    // The text is at most the normalized span: sized once, written through a
+    // pointer (append() per token cost ~1.5% of text_bench), then cut.
+    sent.text.resize(tokens[end - 1].ne - tokens[start].nb);
+    char* w = sent.text.data();
+    char* const w_end = w + sent.text.size();
     for (size_t k = start; k < end; ++k) {
-      MakeToken(norm, tokens[k], base, lemmatize, &sent.tokens[k - start]);
+      MakeToken(norm, bytes, tokens[k], base, lemmatize, store.get(), &sent.tokens[k - start]);
       const RawToken& rt = tokens[k];
-      sent.text.append(s.data() + rt.nb, rt.ne - rt.nb);
-      if (k + 1 < end && rt.space_after) sent.text.push_back(' ');
+      const size_t len = rt.ne - rt.nb;
+      if (len <= kArticleBytesPadding &&
+          w_end - w >= static_cast<ptrdiff_t>(kArticleBytesPadding)) {
+        // A short token: one fixed 16-byte copy (the source is padded; the
+        // bytes past `len` are overwritten by the next token or cut below).
+        std::memcpy(w, bytes.text + rt.nb, kArticleBytesPadding);
+      } else {
+        std::memcpy(w, bytes.text + rt.nb, len);
+      }
+      w += len;
+      if (k + 1 < end && rt.space_after) *w++ = ' ';
     }
+    sent.text.resize(static_cast<size_t>(w - sent.text.data()));
     sent.begin = sent.tokens.front().begin;
     sent.end = sent.tokens.back().end;
     start = end;

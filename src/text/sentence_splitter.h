@@ -23,7 +23,8 @@ void SplitNormalized(const NormalizedText& norm, const std::vector<RawToken>& to
 void SplitByRules(const NormalizedText& norm, const std::vector<RawToken>& tokens,
                   size_t max_tokens, std::vector<size_t>* ends);
 
-// Appends one Sentence per range of `ends`, with offsets into the original plus `base`.
+// Appends one Sentence per range of `ends`, with offsets into the original
+// plus `base`. The Sentences share one new TokenStore holding their bytes.
 void BuildSentences(const NormalizedText& norm, const std::vector<RawToken>& tokens,
                     const std::vector<size_t>& ends, uint32_t base, bool lemmatize,
                     std::vector<Sentence>* out);

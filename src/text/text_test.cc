@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace dyad {
 namespace {
@@ -72,6 +74,105 @@ TEST(AnalyzeText, EveryTokenPointsAtItsOriginalBytes) {
   const Token& coop = t.sentences.back().tokens[0];
   EXPECT_EQ(coop.text, "Cooperation");
   EXPECT_EQ(a.text.substr(coop.begin, coop.end - coop.begin), "Co\u00ADoperation");
+}
+
+// Token strings are views into the store the Sentences share: they must stay
+// valid after the AnalyzedText that made them is moved, copied or destroyed
+// (ASan checks the reads in the sanitize build).
+TEST(AnalyzeText, TokensOutliveMovesAndCopies) {
+  Article a;
+  a.text = "Protesters FLED the capital. Police said nothing.";
+  std::vector<Sentence> kept;
+  {
+    AnalyzedText t = AnalyzeText(a);
+    ASSERT_EQ(t.sentences.size(), 2u);
+    kept.push_back(t.sentences[0]);             // a copy
+    kept.push_back(std::move(t.sentences[1]));  // a move
+  }
+  a.text.assign(a.text.size(), 'x');  // the article's bytes are not used either
+  kept.reserve(100);                  // the vector of Sentences moves
+  ASSERT_EQ(kept[0].tokens.size(), 5u);
+  EXPECT_EQ(kept[0].tokens[0].text, "Protesters");
+  EXPECT_EQ(kept[0].tokens[0].lower, "protesters");
+  EXPECT_EQ(kept[0].tokens[0].lemma, "protester");
+  EXPECT_EQ(kept[0].tokens[1].text, "FLED");
+  EXPECT_EQ(kept[0].tokens[1].lower, "fled");
+  EXPECT_EQ(kept[0].tokens[1].lemma, "flee");
+  EXPECT_EQ(kept[1].tokens[1].lemma, "say");
+  EXPECT_EQ(kept[0].store, kept[1].store);  // one store per article
+}
+
+TEST(AnalyzeText, LemmasShareTheBytesOfTheirForms) {
+  Article a;
+  a.text = "the talks Talks said";
+  AnalyzedText t = AnalyzeText(a);
+  ASSERT_EQ(t.sentences.size(), 1u);
+  const std::vector<Token>& k = t.sentences[0].tokens;
+  ASSERT_EQ(k.size(), 4u);
+  // "the": its own lemma, the same bytes as its lowercase.
+  EXPECT_EQ(k[0].lemma, "the");
+  EXPECT_EQ(k[0].lemma.data(), k[0].lower.data());
+  // "talks" -> "talk": a prefix of the lowercase, no copy.
+  EXPECT_EQ(k[1].lemma, "talk");
+  EXPECT_EQ(k[1].lemma.data(), k[1].lower.data());
+  EXPECT_EQ(k[2].lower, "talks");
+  EXPECT_EQ(k[2].lemma, "talk");
+  EXPECT_EQ(k[2].lemma.data(), k[2].lower.data());
+  // "said" -> "say" is a copy.
+  EXPECT_EQ(k[3].lemma, "say");
+  EXPECT_NE(k[3].lemma.data(), k[3].lower.data());
+}
+
+TEST(Sentence, AddTokenCopiesItsStrings) {
+  Sentence s;
+  {
+    std::string word = "Attacked";
+    std::string lower = "attacked";
+    s.AddToken(word, lower, "attack");
+    s.AddToken(std::string("the"));  // a temporary: copied, so it cannot dangle
+    word.assign("XXXXXXXX");
+    lower.assign("xxxxxxxx");
+  }
+  Sentence copy = s;
+  s = Sentence();  // the copy keeps the store alive
+  ASSERT_EQ(copy.tokens.size(), 2u);
+  EXPECT_EQ(copy.tokens[0].text, "Attacked");
+  EXPECT_EQ(copy.tokens[0].lower, "attacked");
+  EXPECT_EQ(copy.tokens[0].lemma, "attack");
+  EXPECT_EQ(copy.tokens[0].kind, TokenKind::kWord);
+  EXPECT_EQ(copy.tokens[1].text, "the");
+  EXPECT_EQ(copy.tokens[1].lower.data(), copy.tokens[1].text.data());
+  EXPECT_EQ(copy.tokens[1].lemma.data(), copy.tokens[1].text.data());
+  copy.tokens[1].lemma = copy.Own(std::string("THE"));
+  EXPECT_EQ(copy.tokens[1].lemma, "THE");
+}
+
+TEST(TokenStore, ViewsSurviveNewBlocks) {
+  TokenStore store(8);
+  std::vector<std::string_view> views;
+  std::vector<std::string> want;
+  for (int i = 0; i < 2000; ++i) {
+    want.push_back(std::string(static_cast<size_t>(i % 37), static_cast<char>('a' + i % 26)));
+    views.push_back(store.Copy(want.back()));
+  }
+  for (size_t i = 0; i < want.size(); ++i) ASSERT_EQ(views[i], want[i]) << i;
+  EXPECT_GE(store.capacity(), 2000u * 17);
+}
+
+TEST(Tokenize, ResultOwnsItsBytes) {
+  Sentence s;
+  {
+    std::string text = "Officials Said";
+    s = Tokenize(text, 10);
+    text.assign(text.size(), '#');
+  }
+  ASSERT_EQ(s.tokens.size(), 2u);
+  EXPECT_EQ(s.tokens[1].text, "Said");
+  EXPECT_EQ(s.tokens[1].lemma, "say");
+  EXPECT_EQ(s.tokens[1].begin, 20u);
+  EXPECT_EQ(s.text, "Officials Said");
+  EXPECT_EQ(s.begin, 10u);
+  EXPECT_EQ(s.end, 24u);
 }
 
 }  // namespace

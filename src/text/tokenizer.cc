@@ -2,7 +2,12 @@
 
 #include <unicode/uchar.h>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <array>
+#include <bit>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -28,6 +33,43 @@ constexpr std::array<uint8_t, 128> MakeAsciiClasses() {
   return t;
 }
 constexpr std::array<uint8_t, 128> kAsciiClass = MakeAsciiClasses();
+
+// The run of ASCII letters and digits that starts the 16 bytes at `p`: its
+// length (16 when it fills them), with bit masks of the digits and letters
+// inside it. Bytes >= 0x80 end the run (they are negative as int8).
+inline size_t AsciiWordRun16(const char* p, uint32_t* digits, uint32_t* letters) {
+#if defined(__SSE2__)
+  const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(x, _mm_set1_epi8('0' - 1)),
+                                      _mm_cmplt_epi8(x, _mm_set1_epi8('9' + 1)));
+  const __m128i folded = _mm_or_si128(x, _mm_set1_epi8(0x20));
+  const __m128i letter = _mm_and_si128(_mm_cmpgt_epi8(folded, _mm_set1_epi8('a' - 1)),
+                                       _mm_cmplt_epi8(folded, _mm_set1_epi8('z' + 1)));
+  const auto dm = static_cast<uint32_t>(_mm_movemask_epi8(digit));
+  const auto lm = static_cast<uint32_t>(_mm_movemask_epi8(letter));
+  const uint32_t word = dm | lm;
+  const auto run = static_cast<size_t>(std::countr_one(word));
+  const uint32_t in_run = run >= 16 ? 0xffffu : (1u << run) - 1;
+  *digits = dm & in_run;
+  *letters = lm & in_run;
+  return run;
+#else
+  size_t run = 0;
+  *digits = *letters = 0;
+  while (run < 16) {
+    const char c = p[run];
+    if (c >= '0' && c <= '9') {
+      *digits |= 1u << run;
+    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      *letters |= 1u << run;
+    } else {
+      break;
+    }
+    ++run;
+  }
+  return run;
+#endif
+}
 
 inline bool IsAsciiLetter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }
@@ -280,6 +322,18 @@ class Scanner {
     size_t e = i;
     while (true) {
       while (e < n) {
+        if (e + 16 <= n) {
+          // 16 bytes at a time: a whole ASCII word usually ends inside one
+          // block, which saves the branch miss a byte loop takes at every
+          // word end (that loop was ~17% of TokenizeNormalized's samples).
+          uint32_t digits, letters;
+          const size_t run = AsciiWordRun16(s_.data() + e, &digits, &letters);
+          if (digits) letters_only = false;
+          if (letters) numeric = false;
+          e += run;
+          if (run == 16) continue;
+        }
+        if (e >= n) break;
         const auto b = static_cast<unsigned char>(s_[e]);
         if (b < 0x80) {
           if (kAsciiClass[b] != kWordChar) break;
@@ -468,128 +522,213 @@ namespace {
 
 // A per-thread memo of lemmas keyed by the lowercase form. Words repeat
 // (Zipf), and a lemma lookup probes the WordNet tables once per suffix rule,
-// while a hit costs one hash, one 64-byte line and one compare. An entry is
-// plain bytes in one cache line. 16,384 entries (1 MiB) answer 92% of
-// lookups on the first 3,000 Reuters 2012-13 articles; 4,096 answered 82%.
-// The old memo held three std::string per entry, keyed by the original case.
-// It is per thread, so AnalyzeText stays free of shared mutable state.
-struct alignas(64) CachedLemma {
-  char key[24];
-  char lemma[32];
+// while a hit costs one hash, one 32-byte slot and two compares. A slot holds
+// an ASCII form of at most 16 bytes (99.9% of word tokens on the first 3,000
+// Reuters 2012-13 articles; longer ones skip the memo) and its lemma as an
+// edit: drop `strip` bytes from the end of the form, then append `add`
+// ("countries" -> drop 3, add "y"; "talks" -> drop 1; "said" -> drop 2,
+// add "y"). 16,384 slots take 512 KiB per thread; the old memo's 64-byte
+// slots took 1 MiB, and the cache misses on its loads were ~9% of
+// text_bench's time (perf annotate). It is per thread, so AnalyzeText stays
+// free of shared mutable state.
+struct alignas(32) LemmaSlot {
+  uint64_t key[2];      // the form, zero-padded to 16 bytes
   uint8_t key_len = 0;  // 0: empty slot (tokens are never empty)
-  uint8_t lemma_len = 0;
+  uint8_t strip = 0;
+  uint8_t add_len = 0;
+  char add[13];
 };
-constexpr size_t kLemmaCacheSize = 16384;  // power of two
-constexpr size_t kMaxCachedKey = sizeof(CachedLemma::key);
+static_assert(sizeof(LemmaSlot) == 32);
+constexpr size_t kLemmaCacheSize = 16384;
+constexpr size_t kLemmaSets = kLemmaCacheSize / 2;  // power of two
+constexpr size_t kMaxCachedKey = sizeof(LemmaSlot::key);
+// ArticleBytes::text and ::lower are each followed by this many zero bytes,
+// so a token of up to 16 bytes is read as two 8-byte words (or one 16-byte
+// block) wherever it starts.
+constexpr size_t kLowerPadding = kArticleBytesPadding;
 
-CachedLemma* LemmaCache() {
-  thread_local const std::unique_ptr<CachedLemma[]> cache =
-      std::make_unique<CachedLemma[]>(kLemmaCacheSize);
-  return cache.get();
+LemmaSlot* LemmaCache() {
+  struct alignas(64) Line {
+    LemmaSlot way[2];
+  };
+  thread_local const std::unique_ptr<Line[]> cache = std::make_unique<Line[]>(kLemmaSets);
+  return cache[0].way;
 }
 
-// Hash of a zero-padded 24-byte key and its length.
-inline size_t KeyHash(const uint64_t (&key)[3], size_t n) {
-  uint64_t h = (key[0] * 0x9E3779B97F4A7C15ull) ^ (key[1] * 0xC2B2AE3D27D4EB4Full) ^
-               (key[2] * 0x165667B19E3779F9ull) ^ n;
+// Copies `s` into `store` for the text stage, which owns it alone while it
+// builds (no lock).
+std::string_view StoreCopy(std::string_view s, TokenStore* store) {
+  if (s.empty()) return {};
+  char* p = store->AllocateUnlocked(s.size());
+  std::memcpy(p, s.data(), s.size());
+  return std::string_view(p, s.size());
+}
+
+// Hash of a zero-padded 16-byte key and its length.
+inline size_t KeyHash(uint64_t k0, uint64_t k1, size_t n) {
+  uint64_t h = (k0 * 0x9E3779B97F4A7C15ull) ^ (k1 * 0xC2B2AE3D27D4EB4Full) ^ n;
   h ^= h >> 29;
   h *= 0xBF58476D1CE4E5B9ull;
   return static_cast<size_t>(h ^ (h >> 32));
 }
 
-// Replaces the contents of `out` with `v` (which never aliases `out`).
-// clear() + append() skips assign()'s general replace path (_M_replace with
-// its aliasing checks): three strings are set per token, and the switch cut
-// AnalyzeText's instructions by 7% under callgrind (first 1,000 Reuters
-// 2012-13 articles).
-inline void SetString(std::string_view v, std::string* out) {
-  out->clear();
-  out->append(v.data(), v.size());
+// `lemma` of `lower` as a view: `lower` itself or a prefix of it when the
+// lemma only drops an ending (no bytes copied), else a copy in `store`.
+std::string_view LemmaView(std::string_view lower, size_t keep, std::string_view add,
+                           TokenStore* store) {
+  if (add.empty()) return lower.substr(0, keep);
+  char* p = store->AllocateUnlocked(keep + add.size());
+  std::memcpy(p, lower.data(), keep);
+  std::memcpy(p + keep, add.data(), add.size());
+  return std::string_view(p, keep + add.size());
 }
 
-// The lemma of `lower` into `out`, through the per-thread cache. `key` is
-// `lower` zero-padded to 24 bytes (lower.size() <= kMaxCachedKey), compared
-// as three words.
-void CachedLemmatize(const uint64_t (&key)[3], std::string_view lower, std::string* out) {
-  CachedLemma& c = LemmaCache()[KeyHash(key, lower.size()) & (kLemmaCacheSize - 1)];
-  uint64_t have[3];
-  std::memcpy(have, c.key, sizeof(have));
-  if (c.key_len == lower.size() && have[0] == key[0] && have[1] == key[1] && have[2] == key[2]) {
-    SetString(std::string_view(c.lemma, c.lemma_len), out);
-    return;
+// The lemma of `lower` through the per-thread memo. `k0`, `k1` are `lower`
+// zero-padded to 16 bytes (lower.size() <= kMaxCachedKey).
+std::string_view LookupLemma(uint64_t k0, uint64_t k1, std::string_view lower, TokenStore* store) {
+  const size_t n = lower.size();
+  // Two-way sets: both slots of a set share one 64-byte line; the newer
+  // entry is kept in the first.
+  LemmaSlot* set = LemmaCache() + 2 * (KeyHash(k0, k1, n) & (kLemmaSets - 1));
+  for (int way = 0; way < 2; ++way) {
+    const LemmaSlot& c = set[way];
+    if (c.key_len == n && c.key[0] == k0 && c.key[1] == k1) {
+      if (c.strip == 0 && c.add_len == 0) return lower;
+      return LemmaView(lower, n - c.strip, std::string_view(c.add, c.add_len), store);
+    }
   }
-  LemmatizeInto(lower, out);
-  if (out->size() <= sizeof(c.lemma)) {
-    std::memcpy(c.key, key, sizeof(key));
-    c.key_len = static_cast<uint8_t>(lower.size());
-    std::memcpy(c.lemma, out->data(), out->size());
-    c.lemma_len = static_cast<uint8_t>(out->size());
+  LemmaSlot& c = set[0];
+  set[1] = set[0];
+  thread_local std::string lemma;
+  LemmatizeInto(lower, &lemma);
+  size_t keep = 0;
+  while (keep < n && keep < lemma.size() && lemma[keep] == lower[keep]) ++keep;
+  const std::string_view add = std::string_view(lemma).substr(keep);
+  if (add.size() <= sizeof(c.add)) {
+    c.key[0] = k0;
+    c.key[1] = k1;
+    c.key_len = static_cast<uint8_t>(n);
+    c.strip = static_cast<uint8_t>(n - keep);
+    c.add_len = static_cast<uint8_t>(add.size());
+    std::memcpy(c.add, add.data(), add.size());
   }
+  return LemmaView(lower, keep, add, store);
 }
 
-// Lowercase and lemma of a word token. An ASCII word of at most 24 bytes is
-// lowercased straight into the zero-padded cache key (the common case, no
-// ICU, no variable-length copy); anything else takes ICU's full lowercase.
-void LowerAndLemma(std::string_view text, bool lemmatize, Token* out) {
-  const size_t n = text.size();
-  if (n <= kMaxCachedKey) {
-    uint64_t key[3] = {0, 0, 0};
-    char kb[sizeof(key)] = {};
-    unsigned char any_high = 0;
-    for (size_t k = 0; k < n; ++k) {
-      const char ch = text[k];
-      any_high |= static_cast<unsigned char>(ch);
-      kb[k] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
-    }
-    if (!(any_high & 0x80)) {
-      std::memcpy(key, kb, sizeof(key));
-      SetString(std::string_view(kb, n), &out->lower);
-      if (lemmatize) CachedLemmatize(key, out->lower, &out->lemma);
-      return;
-    }
-  }
-  LowercaseUtf8(text, &out->lower);
-  if (!lemmatize) return;
-  const std::string_view lower = out->lower;
-  if (lower.size() > kMaxCachedKey) {
-    LemmatizeInto(lower, &out->lemma);
-    return;
-  }
-  uint64_t key[3] = {0, 0, 0};
-  std::memcpy(key, lower.data(), lower.size());
-  CachedLemmatize(key, lower, &out->lemma);
+// The lemma of `lower` without the memo (forms longer than 16 bytes or not
+// ASCII).
+std::string_view UncachedLemma(std::string_view lower, TokenStore* store) {
+  thread_local std::string lemma;
+  LemmatizeInto(lower, &lemma);
+  size_t keep = 0;
+  while (keep < lower.size() && keep < lemma.size() && lemma[keep] == lower[keep]) ++keep;
+  return LemmaView(lower, keep, std::string_view(lemma).substr(keep), store);
+}
+
+// Lowercase of a token through ICU (full Unicode case mapping): `text`
+// itself when unchanged, else a copy in `store`.
+std::string_view UnicodeLower(std::string_view text, TokenStore* store) {
+  thread_local std::string lower;
+  LowercaseUtf8(text, &lower);
+  return lower == text ? text : StoreCopy(lower, store);
+}
+
+static_assert(std::endian::native == std::endian::little, "LowBytes assumes little-endian loads");
+
+// Low `n` bytes of a little-endian 8-byte word (0 < n <= 8 keeps them all at 8).
+inline uint64_t LowBytes(uint64_t w, size_t n) {
+  return n >= 8 ? w : (w & ((uint64_t{1} << (8 * n)) - 1));
 }
 
 }  // namespace
 
-void MakeToken(const NormalizedText& norm, const RawToken& rt, uint32_t base, bool lemmatize,
-               Token* out) {
-  const std::string_view text(norm.text().data() + rt.nb, rt.ne - rt.nb);
+ArticleBytes CopyToStore(const NormalizedText& norm, TokenStore* store) {
+  const std::string& s = norm.text();
+  ArticleBytes out;
+  char* text = store->AllocateUnlocked(s.size() + kLowerPadding);
+  char* lower = store->AllocateUnlocked(s.size() + kLowerPadding);
+  if (!s.empty()) std::memcpy(text, s.data(), s.size());
+  std::memset(text + s.size(), 0, kLowerPadding);
+  // Bytes >= 0x80 are copied as they are: a token holding one is lowercased
+  // through ICU instead (MakeToken). Eight bytes at a time: for each byte
+  // below 0x80, adding 0x80 - 'A' sets its high bit when it is >= 'A', and
+  // adding 0x80 - 'Z' - 1 when it is > 'Z'; the difference marks 'A'..'Z',
+  // whose 0x20 bit is then set.
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    const uint64_t low7 = w & ~kHigh;
+    const uint64_t ge_a = low7 + kOnes * (0x80 - 'A');
+    const uint64_t gt_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    const uint64_t upper = (ge_a ^ gt_z) & ~w & kHigh;
+    w |= upper >> 2;
+    std::memcpy(lower + i, &w, 8);
+  }
+  for (; i < s.size(); ++i) {
+    const char ch = s[i];
+    lower[i] = (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch + 32) : ch;
+  }
+  std::memset(lower + s.size(), 0, kLowerPadding);
+  out.text = text;
+  out.lower = lower;
+  return out;
+}
+
+void MakeToken(const NormalizedText& norm, const ArticleBytes& bytes, const RawToken& rt,
+               uint32_t base, bool lemmatize, TokenStore* store, Token* out) {
+  const size_t n = rt.ne - rt.nb;
+  const std::string_view text(bytes.text + rt.nb, n);
   out->begin = base + norm.OrigBegin(rt.nb);
   out->end = base + norm.OrigEnd(rt.ne);
-  SetString(text, &out->text);
+  out->text = text;
   out->kind = rt.kind;
   out->space_after = rt.space_after;
   if (rt.kind == TokenKind::kNumber || rt.kind == TokenKind::kPunct) {
     // No case and no inflection (ASCII digits and punctuation, or Unicode ones).
-    SetString(text, &out->lower);
-    if (lemmatize) {
-      SetString(text, &out->lemma);
-    } else {
-      out->lemma.clear();
+    out->lower = text;
+    out->lemma = lemmatize ? text : std::string_view();
+    return;
+  }
+  const bool word = rt.kind == TokenKind::kWord && !(rt.flags & kFlagUrl);
+  const char* lp = bytes.lower + rt.nb;
+  if (n <= kMaxCachedKey) {
+    // The common case: a short word, read as two words of its lowercase
+    // (zero padding after the text makes the reads safe), which are also the
+    // memo key. A copy through memcpy of n bytes stalled the loads that
+    // followed (store forwarding: 9% of MakeToken's samples).
+    uint64_t k0, k1;
+    std::memcpy(&k0, lp, 8);
+    std::memcpy(&k1, lp + 8, 8);
+    k0 = LowBytes(k0, n);
+    k1 = n > 8 ? LowBytes(k1, n - 8) : 0;
+    if (((k0 | k1) & 0x8080808080808080ull) == 0) {
+      // ASCII: the lowercase is the span of the lowercased copy.
+      const std::string_view lower(lp, n);
+      out->lower = lower;
+      if (!lemmatize) {
+        out->lemma = std::string_view();
+      } else if (word) {
+        out->lemma = LookupLemma(k0, k1, lower, store);
+      } else {
+        out->lemma = lower;  // symbols, URLs and e-mail addresses have no lemma
+      }
+      return;
     }
-    return;
   }
-  if (rt.kind == TokenKind::kWord && !(rt.flags & kFlagUrl)) {
-    LowerAndLemma(text, lemmatize, out);
-    if (!lemmatize) out->lemma.clear();
-    return;
-  }
-  LowercaseUtf8(text, &out->lower);
-  if (lemmatize) {
-    SetString(out->lower, &out->lemma);
+  unsigned char any_high = 0;
+  for (size_t k = 0; k < n; ++k) any_high |= static_cast<unsigned char>(text[k]);
+  const std::string_view lower =
+      (any_high & 0x80) ? UnicodeLower(text, store) : std::string_view(lp, n);
+  out->lower = lower;
+  if (!lemmatize) {
+    out->lemma = std::string_view();
+  } else if (word) {
+    out->lemma = UncachedLemma(lower, store);
   } else {
-    out->lemma.clear();
+    out->lemma = lower;
   }
 }
 
@@ -597,16 +736,26 @@ void MakeToken(const NormalizedText& norm, const RawToken& rt, uint32_t base, bo
 
 namespace dyad {
 
-std::vector<Token> Tokenize(std::string_view text, uint32_t base_offset) {
+Sentence Tokenize(std::string_view text, uint32_t base_offset) {
   text::NormalizedText norm;
   text::Normalize(text, &norm);
   std::vector<text::RawToken> raw;
   text::TokenizeNormalized(norm, text, &raw);
-  std::vector<Token> tokens(raw.size());
+  Sentence out;
+  out.store = std::make_shared<TokenStore>(2 * norm.size() + 64);
+  const text::ArticleBytes bytes = text::CopyToStore(norm, out.store.get());
+  out.tokens.resize(raw.size());
   for (size_t k = 0; k < raw.size(); ++k) {
-    text::MakeToken(norm, raw[k], base_offset, /*lemmatize=*/true, &tokens[k]);
+    text::MakeToken(norm, bytes, raw[k], base_offset, /*lemmatize=*/true, out.store.get(),
+                    &out.tokens[k]);
+    out.text.append(out.tokens[k].text);
+    if (k + 1 < raw.size() && raw[k].space_after) out.text.push_back(' ');
   }
-  return tokens;
+  if (!out.tokens.empty()) {
+    out.begin = out.tokens.front().begin;
+    out.end = out.tokens.back().end;
+  }
+  return out;
 }
 
 }  // namespace dyad

@@ -46,10 +46,24 @@ struct RawToken {
 void TokenizeNormalized(const NormalizedText& norm, std::string_view orig,
                         std::vector<RawToken>* out);
 
+// An article's normalized text and its ASCII-lowercased twin (bytes >= 0x80
+// unchanged), copied once into a TokenStore; tokens are views into them.
+// Each is followed by kArticleBytesPadding zero bytes, so 16 bytes can be
+// read from any offset of the text.
+constexpr size_t kArticleBytesPadding = 16;
+struct ArticleBytes {
+  const char* text = nullptr;
+  const char* lower = nullptr;
+};
+// Copies `norm` and its lowercase into `store` (which the caller owns alone).
+ArticleBytes CopyToStore(const NormalizedText& norm, TokenStore* store);
+
 // Fills `out` from `rt`: text, lowercase, lemma (when `lemmatize`), kind,
-// original offsets (plus `base`), space_after.
-void MakeToken(const NormalizedText& norm, const RawToken& rt, uint32_t base, bool lemmatize,
-               Token* out);
+// original offsets (plus `base`), space_after. The strings are views into
+// `bytes` or, when a lowercase form or lemma differs, copies in `store`
+// (unlocked: the caller owns `store` alone).
+void MakeToken(const NormalizedText& norm, const ArticleBytes& bytes, const RawToken& rt,
+               uint32_t base, bool lemmatize, TokenStore* store, Token* out);
 
 // Lowercase ASCII comparison of a token's text with `lower` (ASCII only).
 bool EqualsIgnoreAsciiCase(std::string_view s, std::string_view lower);

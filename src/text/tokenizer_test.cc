@@ -11,7 +11,8 @@ namespace {
 
 std::vector<std::string> Texts(std::string_view s) {
   std::vector<std::string> out;
-  for (const Token& t : Tokenize(s)) out.push_back(t.text);
+  const Sentence sent = Tokenize(s);
+  for (const Token& t : sent.tokens) out.emplace_back(t.text);
   return out;
 }
 using V = std::vector<std::string>;
@@ -33,7 +34,8 @@ TEST(Tokenize, CurlyApostropheFoldsFirst) {
 }
 
 TEST(Tokenize, Numbers) {
-  auto toks = Tokenize("1,400 troops, 3.5 percent, $1.2 billion in 2019; 10:30");
+  const Sentence sent = Tokenize("1,400 troops, 3.5 percent, $1.2 billion in 2019; 10:30");
+  const std::vector<Token>& toks = sent.tokens;
   EXPECT_EQ(toks[0].text, "1,400");
   EXPECT_EQ(toks[0].kind, TokenKind::kNumber);
   EXPECT_EQ(toks[3].text, "3.5");
@@ -46,7 +48,8 @@ TEST(Tokenize, Numbers) {
 }
 
 TEST(Tokenize, SymbolsAndPunctuation) {
-  auto toks = Tokenize("up 5% to \u00A3300 (about \u20AC350)!");
+  const Sentence sent = Tokenize("up 5% to \u00A3300 (about \u20AC350)!");
+  const std::vector<Token>& toks = sent.tokens;
   ASSERT_EQ(Texts("up 5% to \u00A3300 (about \u20AC350)!"),
             (V{"up", "5", "%", "to", "\u00A3", "300", "(", "about", "\u20AC", "350", ")", "!"}));
   EXPECT_EQ(toks[2].kind, TokenKind::kSymbol);
@@ -79,7 +82,8 @@ TEST(Tokenize, DashesSplitWordsHyphensJoin) {
 
 TEST(Tokenize, OffsetsAreOriginalBytes) {
   const std::string s = "\u201CWe\u2019ll go,\u201D he said";
-  auto toks = Tokenize(s, 100);
+  const Sentence sent = Tokenize(s, 100);
+  const std::vector<Token>& toks = sent.tokens;
   ASSERT_EQ(toks.size(), 8u);
   EXPECT_EQ(toks[0].text, "\"");
   EXPECT_EQ(toks[0].begin, 100u);
@@ -96,9 +100,10 @@ TEST(Tokenize, OffsetsAreOriginalBytes) {
 }
 
 TEST(Tokenize, UnicodeLettersSurvive) {
-  auto toks = Tokenize(
+  const Sentence sent = Tokenize(
       "\u0130stanbul \u00C9LYS\u00C9E \u041C\u043E\u0441\u043A\u0432\u0430 "
       "\u0628\u063A\u062F\u0627\u062F");
+  const std::vector<Token>& toks = sent.tokens;
   ASSERT_EQ(toks.size(), 4u);
   EXPECT_EQ(toks[0].text, "\u0130stanbul");
   EXPECT_EQ(toks[0].lower, "i\u0307stanbul");
@@ -109,7 +114,8 @@ TEST(Tokenize, UnicodeLettersSurvive) {
 }
 
 TEST(Tokenize, LemmaAndLower) {
-  auto toks = Tokenize("Protesters Fled");
+  const Sentence sent = Tokenize("Protesters Fled");
+  const std::vector<Token>& toks = sent.tokens;
   EXPECT_EQ(toks[0].lower, "protesters");
   EXPECT_EQ(toks[0].lemma, "protester");
   EXPECT_EQ(toks[1].lemma, "flee");
@@ -148,7 +154,8 @@ TEST(MakeToken, CachedLemmasEqualTheReference) {
     }
   }
   size_t checked = 0;
-  for (const Token& t : dyad::Tokenize(text)) {
+  const Sentence sent = dyad::Tokenize(text);
+  for (const Token& t : sent.tokens) {
     std::string lower;
     LowercaseUtf8(t.text, &lower);
     ASSERT_EQ(t.lower, lower) << t.text;
