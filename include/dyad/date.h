@@ -41,6 +41,9 @@ bool IsValidDay(int year, int month, int day);
 int DaysInMonth(int year, int month);
 // 0 = Sunday .. 6 = Saturday, for a day-precise date.
 int DayOfWeek(const Date& d);
+// 1..12 for an English month name or abbreviation in lower case ("june",
+// "jun", "jun.", "sept", "sept."), else 0.
+int MonthNumber(std::string_view lower_word);
 
 }  // namespace dyad
 

@@ -103,4 +103,18 @@ std::optional<Date> Date::Parse(std::string_view s) {
   return std::nullopt;
 }
 
+int MonthNumber(std::string_view w) {
+  static constexpr std::string_view kFull[] = {
+      "january", "february", "march",     "april",   "may",      "june",
+      "july",    "august",   "september", "october", "november", "december"};
+  const bool dot = !w.empty() && w.back() == '.';
+  if (dot) w.remove_suffix(1);
+  if (w == "sept") return 9;
+  for (int m = 0; m < 12; ++m) {
+    if (!dot && w == kFull[m]) return m + 1;
+    if (w.size() == 3 && kFull[m].substr(0, 3) == w) return m + 1;
+  }
+  return 0;
+}
+
 }  // namespace dyad

@@ -22,6 +22,22 @@ TEST(Date, EpochRoundTrip) {
   }
 }
 
+TEST(Date, MonthNumber) {
+  EXPECT_EQ(MonthNumber("january"), 1);
+  EXPECT_EQ(MonthNumber("may"), 5);
+  EXPECT_EQ(MonthNumber("jun"), 6);
+  EXPECT_EQ(MonthNumber("jun."), 6);
+  EXPECT_EQ(MonthNumber("sept"), 9);
+  EXPECT_EQ(MonthNumber("sept."), 9);
+  EXPECT_EQ(MonthNumber("dec"), 12);
+  EXPECT_EQ(MonthNumber("june."), 0);  // a full name takes no period
+  EXPECT_EQ(MonthNumber("ju"), 0);
+  EXPECT_EQ(MonthNumber("mayor"), 0);
+  EXPECT_EQ(MonthNumber("June"), 0);  // lower case only
+  EXPECT_EQ(MonthNumber(""), 0);
+  EXPECT_EQ(MonthNumber("."), 0);
+}
+
 TEST(Date, DayOfWeek) {
   EXPECT_EQ(DayOfWeek(Date::Day(2026, 11, 22)), 0);  // a Sunday
   EXPECT_EQ(DayOfWeek(Date::Day(2011, 12, 31)), 6);  // a Saturday

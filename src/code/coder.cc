@@ -2365,20 +2365,6 @@ void Coder::CodeSentence(std::span<const Token> tokens, const Date& date, CoderS
 // Number of leading tokens that form a news dateline ("MOSCOW (Reuters) -",
 // "WASHINGTON, D.C. -", "TEHRAN -"), or 0. A dateline names where the story was
 // filed, not an actor of the first sentence, so the coder skips it.
-// "June", "jun", "sept" and the other month names and abbreviations (lower case).
-static bool IsMonthWord(std::string_view w) {
-  static constexpr std::string_view kMonths[] = {
-      "january", "february", "march",     "april",   "may",      "june",     "july",
-      "august",  "september", "october",  "november", "december", "jan",      "feb",
-      "mar",     "apr",       "jun",      "jul",     "aug",      "sep",      "sept",
-      "oct",     "nov",       "dec",      "jan.",    "feb.",     "mar.",     "apr.",
-      "jun.",    "jul.",      "aug.",     "sep.",    "sept.",    "oct.",     "nov.",
-      "dec."};
-  for (std::string_view m : kMonths)
-    if (w == m) return true;
-  return false;
-}
-
 static size_t DatelineLength(std::span<const Token> tokens) {
   auto all_caps = [](const Token& t) {
     if (t.kind != TokenKind::kWord || t.text.size() < 2) return false;
@@ -2409,7 +2395,7 @@ static size_t DatelineLength(std::span<const Token> tokens) {
     if (j > i && j < tokens.size() && tokens[j].text == "(") i = j;
   }
   // A filing date after the place: "BEIJING, June 19 (PAD) -", "KYIV, Nov. 3 -".
-  if (i > 0 && i < tokens.size() && tokens[i - 1].text == "," && IsMonthWord(tokens[i].lower)) {
+  if (i > 0 && i < tokens.size() && tokens[i - 1].text == "," && MonthNumber(tokens[i].lower) != 0) {
     size_t j = i + 1;
     if (j < tokens.size() && tokens[j].text == ".") ++j;
     if (j < tokens.size() && !tokens[j].text.empty() &&

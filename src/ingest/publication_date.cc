@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "dyad/date.h"
 #include "dyad/ingest.h"
 
 namespace dyad {
@@ -58,18 +59,6 @@ std::vector<Tok> Lex(std::string_view s) {
     }
   }
   return out;
-}
-
-int MonthNumber(std::string_view w) {
-  static constexpr std::array<std::string_view, 12> kFull = {
-      "january", "february", "march",     "april",   "may",      "june",
-      "july",    "august",   "september", "october", "november", "december"};
-  for (int m = 0; m < 12; ++m) {
-    if (w == kFull[m]) return m + 1;
-    if (w.size() == 3 && kFull[m].substr(0, 3) == w) return m + 1;
-  }
-  if (w == "sept") return 9;
-  return 0;
 }
 
 bool IsWeekday(std::string_view w) {
