@@ -661,7 +661,7 @@ class SentenceCoder {
   // At least two live actor mentions with different codes: with fewer, the
   // parse has nothing to choose between, so the sentence is not parsed.
   bool TwoLiveCodes() const;
-  int32_t MentionInPhrase(int head, int32_t not_like, bool prepositional) const;
+  int32_t MentionInPhrase(int head, int32_t not_like) const;
   std::string_view AttachmentOf(int32_t m, int v) const;  // DependencyTree::AttachmentTo
   bool MentionIn(int32_t m, int head) const;  // a word of mention m is in the phrase
   // The codes of the given mentions, "A/B" codes split, duplicates removed.
@@ -1862,7 +1862,7 @@ std::string_view SentenceCoder::AttachmentOf(int32_t m, int v) const {
   return {};
 }
 
-int32_t SentenceCoder::MentionInPhrase(int head, int32_t not_like, bool prepositional) const {
+int32_t SentenceCoder::MentionInPhrase(int head, int32_t not_like) const {
   if (head < 0) return -1;
   const auto& ms = s_.mentions;
   for (size_t i = 0; i < ms.size(); ++i) {
@@ -1871,7 +1871,6 @@ int32_t SentenceCoder::MentionInPhrase(int head, int32_t not_like, bool preposit
     // "arrived on his first visit", "pressed Riyadh to open its oil fields":
     // the parse never brings in a possessive pronoun as a role; its
     // antecedent is too often wrong.
-    (void)prepositional;
     if (m.pronoun && m.b < s_.words.size() &&
         IsAny(s_.words[m.b].lower, {"his", "her", "its", "their"}))
       continue;
@@ -2117,7 +2116,7 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
           const int vt = static_cast<int>(ws[v.b].tok);
           const bool src_fits = src >= 0 && MentionIn(src, roles.doer);
           int32_t ssrc = -1;
-          if (bind.src < 0 && !src_fits) ssrc = MentionInPhrase(roles.doer, bind.tgt, false);
+          if (bind.src < 0 && !src_fits) ssrc = MentionInPhrase(roles.doer, bind.tgt);
           bool tgt_fits = false;
           for (int k = 0; k < roles.undergoers; ++k)
             if (tgt >= 0 && MentionIn(tgt, roles.undergoer[k])) tgt_fits = true;
@@ -2128,8 +2127,7 @@ void SentenceCoder::CodeClauses(SentenceResult* out) {
           int32_t stgt = -1;
           if (bind.tgt < 0 && !tgt_fits)
             for (int k = 0; k < roles.undergoers && stgt < 0; ++k)
-              stgt = MentionInPhrase(roles.undergoer[k], ssrc >= 0 ? ssrc : src,
-                                     roles.prepositional[k]);
+              stgt = MentionInPhrase(roles.undergoer[k], ssrc >= 0 ? ssrc : src);
           // A pick with the shallow one's code changes nothing but the
           // words shown ("her" for "Italy"): the named one stays.
           const int32_t nsrc = ssrc >= 0 && !(src >= 0 && SameCode(ssrc, src)) ? ssrc : src;
