@@ -108,6 +108,8 @@ class InMemoryActorRegistry final : public ActorRegistry {
 
 // One record as one JSON line (no newline); see docs/actors.md.
 std::string ActorRecordToJson(const ActorRecord& record);
+// The codes as one table cell: "IRNGOV 2013-08-03..2021-08-02; IRN".
+std::string ActorCodesText(const ActorRecord& record);
 // Parses one line written by ActorRecordToJson. InvalidArgument says what is
 // wrong.
 Result<ActorRecord> ActorRecordFromJson(std::string_view line);

@@ -266,6 +266,16 @@ Result<std::vector<ActorRecord>> InMemoryActorRegistry::FindByName(std::string_v
 // ---------------------------------------------------------------------------
 // JSONL serialization
 
+std::string ActorCodesText(const ActorRecord& r) {
+  std::string out;
+  for (const ActorCodeSeen& c : r.codes) {
+    if (!out.empty()) out += "; ";
+    out += c.code;
+    if (c.first.known()) out += " " + c.first.ToString() + ".." + c.last.ToString();
+  }
+  return out;
+}
+
 std::string ActorRecordToJson(const ActorRecord& r) {
   std::string j = "{\"id\":";
   AppendJsonString(r.id, &j);

@@ -26,16 +26,6 @@ struct ActorsFlags {
   bool export_dict = false;
 };
 
-std::string CodesCell(const ActorRecord& r) {
-  std::string out;
-  for (const ActorCodeSeen& c : r.codes) {
-    if (!out.empty()) out += "; ";
-    out += c.code;
-    if (c.first.known()) out += " " + c.first.ToString() + ".." + c.last.ToString();
-  }
-  return out;
-}
-
 int RunActors(const ActorsFlags& f) {
   const char* who = f.export_dict ? "dyad actors export" : "dyad actors";
   if (f.db.empty() == f.from_code.empty()) {
@@ -139,7 +129,7 @@ int RunActors(const ActorsFlags& f) {
     for (const ActorRecord& r : shown) {
       std::string sp;
       for (const std::string& s : r.spellings) sp += (sp.empty() ? "" : " | ") + s;
-      out.Add(r.id).Add(r.name).Add(ActorSourceName(r.source)).Add(CodesCell(r)).Add(sp);
+      out.Add(r.id).Add(r.name).Add(ActorSourceName(r.source)).Add(ActorCodesText(r)).Add(sp);
       out.Add(static_cast<int64_t>(r.mentions))
           .Add(r.evidence_where.empty() ? r.evidence : r.evidence_where + " " + r.evidence);
       out.EndRow();

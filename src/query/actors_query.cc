@@ -9,16 +9,6 @@
 namespace dyad {
 namespace {
 
-std::string CodesCell(const ActorRecord& r) {
-  std::string out;
-  for (const ActorCodeSeen& c : r.codes) {
-    if (!out.empty()) out += "; ";
-    out += c.code;
-    if (c.first.known()) out += " " + c.first.ToString() + ".." + c.last.ToString();
-  }
-  return out;
-}
-
 Result<std::vector<StoredActor>> Matching(const EventStore& store, std::string_view name) {
   DYAD_ASSIGN_OR_RETURN(std::vector<StoredActor> all, store.Actors());
   std::vector<StoredActor> out;
@@ -54,7 +44,7 @@ Status WriteActors(const EventStore& store, std::string_view name, OutputFormat 
         sp += r.spellings[i];
         if (i < a.spelling_counts.size()) sp += " (" + std::to_string(a.spelling_counts[i]) + ")";
       }
-      w.Add(r.id).Add(r.name).Add(ActorSourceName(r.source)).Add(CodesCell(r)).Add(sp);
+      w.Add(r.id).Add(r.name).Add(ActorSourceName(r.source)).Add(ActorCodesText(r)).Add(sp);
       w.Add(static_cast<int64_t>(r.mentions)).Add(static_cast<int64_t>(a.events)).Add(r.role);
       w.Add(r.evidence_where.empty() ? r.evidence : r.evidence_where + " " + r.evidence);
       w.EndRow();
